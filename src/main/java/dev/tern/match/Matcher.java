@@ -1,0 +1,21 @@
+package dev.tern.match;
+
+import dev.tern.posting.Posting;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** Matches postings against the current subscription index. */
+public final class Matcher {
+
+    private final Supplier<SubscriptionIndex> index;
+
+    /** @param index the current index; re-read on every call so that refreshed subscriptions apply at once */
+    public Matcher(Supplier<SubscriptionIndex> index) {
+        this.index = index;
+    }
+
+    /** Every subscription the posting matches. */
+    public List<Subscription> match(Posting posting) {
+        return index.get().matching(posting);
+    }
+}

@@ -1,0 +1,59 @@
+package dev.tern.poll;
+
+import dev.tern.posting.Posting;
+
+/**
+ * What a poll did, one event at a time. {@code tern poll --json} prints each as one JSON line; the human summary
+ * and the logs are made from the same events.
+ */
+public sealed interface PollEvent {
+
+    /** The source this event is about. */
+    String source();
+
+    /** First successful poll: everything stored, nothing alerted. */
+    record SourceSeeded(String source, int postings) implements PollEvent {}
+
+    /** A successful poll after seeding. {@code notModified} polls parse nothing and change nothing. */
+    record SourcePolled(
+            String source,
+            int postings,
+            int added,
+            int updated,
+            int closed,
+            int reopened,
+            boolean notModified,
+            long millis)
+            implements PollEvent {}
+
+    /** The fetch or the parse failed; nothing was closed. */
+    record SourceFailed(String source, String error) implements PollEvent {}
+
+    /** The poll looked wrong (mass closing, empty result): held, nothing closed, source degraded. */
+    record SourceSuspicious(String source, String reason) implements PollEvent {}
+
+    /** A posting changed state. */
+    record PostingChanged(String source, Change change, Posting posting) implements PollEvent {}
+
+    /** An alert was queued for a target. */
+    record AlertQueued(String source, String target, String route, String subscription, String key)
+            implements PollEvent {}
+
+    /** The kinds of posting change, as printed ("posting.new", ...). */
+    enum Change {
+        NEW("posting.new"),
+        UPDATED("posting.updated"),
+        CLOSED("posting.closed"),
+        REOPENED("posting.reopened");
+
+        private final String type;
+
+        Change(String type) {
+            this.type = type;
+        }
+
+        public String type() {
+            return type;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.tern.posting;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A normalised posting: what the store keeps, the matcher reads and alerts show.
+ *
+ * @param key {@code sourceId + ":" + externalId}, unique within Tern
+ * @param sourceId the configured source it came from
+ * @param externalId the source's id for it
+ * @param company company name, trimmed and whitespace-collapsed
+ * @param title title, trimmed and whitespace-collapsed
+ * @param locations recognised locations, in source order
+ * @param remote true if remote, false if explicitly on-site, null if unknown
+ * @param term start term, or null when unknown
+ * @param url the posting's URL (may be empty when the source gave none)
+ * @param postedAt when it was first published, or null
+ * @param internship whether it is classified as an internship
+ * @param categories department, team or category names
+ * @param active false when the source says it is closed
+ * @param fingerprint cross-source identity (canonical URL, or company + title + first location)
+ */
+public record Posting(
+        String key,
+        String sourceId,
+        String externalId,
+        String company,
+        String title,
+        List<Location> locations,
+        Boolean remote,
+        Term term,
+        String url,
+        Instant postedAt,
+        boolean internship,
+        List<String> categories,
+        boolean active,
+        String fingerprint) {
+
+    public Posting {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(fingerprint, "fingerprint");
+        locations = locations == null ? List.of() : List.copyOf(locations);
+        categories = categories == null ? List.of() : List.copyOf(categories);
+        url = url == null ? "" : url;
+    }
+
+    /** The start year, or null when unknown. */
+    public Integer startYear() {
+        return term == null ? null : term.year();
+    }
+
+    /** Whether two snapshots of the same posting differ in anything a student would notice. */
+    public boolean differsFrom(Posting other) {
+        return !company.equals(other.company)
+                || !title.equals(other.title)
+                || !locations.equals(other.locations)
+                || !Objects.equals(remote, other.remote)
+                || !Objects.equals(term, other.term)
+                || !url.equals(other.url);
+    }
+}
