@@ -1,0 +1,25 @@
+# Tern: build with the Maven wrapper on a JDK 21, run on a JRE 21 as a non-root user.
+#   docker build -t tern .
+#   docker run -d --name tern -v tern-data:/data -v "$PWD/config/tern.yml:/config/tern.yml:ro" \
+#     -e DISCORD_TOKEN tern
+FROM eclipse-temurin:21-jdk AS build
+WORKDIR /src
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -ntp -q dependency:go-offline || true
+COPY src/ src/
+RUN ./mvnw -B -ntp package -DskipTests
+
+FROM eclipse-temurin:21-jre
+RUN useradd --system --uid 10001 --user-group --home-dir /app --shell /usr/sbin/nologin tern \
+    && mkdir -p /app /data /config \
+    && chown tern:tern /data
+WORKDIR /app
+COPY --from=build /src/target/tern.jar /app/tern.jar
+COPY config/tern.yml /config/tern.yml
+USER tern
+# The H2 database lives here; the shipped config reads TERN_DB_URL.
+VOLUME ["/data"]
+ENV TERN_DB_URL=jdbc:h2:file:/data/tern
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/tern.jar"]
+CMD ["run", "-c", "/config/tern.yml"]

@@ -1,0 +1,112 @@
+package dev.tern.app;
+
+import dev.tern.Tern;
+import dev.tern.config.FilterConfig;
+import dev.tern.config.RouteConfig;
+import dev.tern.config.SourceConfig;
+import dev.tern.config.TernConfig;
+import dev.tern.config.Units;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code tern check-config}: validates the file and prints what it configures. */
+@Command(
+        name = "check-config",
+        mixinStandardHelpOptions = true,
+        description = "Validate the configuration and print a summary of sources, routes and targets.")
+public final class CheckConfigCommand implements Callable<Integer> {
+
+    @Mixin
+    private ConfigOption config;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Optional<TernConfig> loaded = config.load(spec.commandLine().getErr());
+        if (loaded.isEmpty()) {
+            return Tern.EXIT_CONFIG;
+        }
+        print(loaded.get(), out);
+        out.flush();
+        return 0;
+    }
+
+    private void print(TernConfig c, PrintWriter out) {
+        out.printf("%s is valid.%n", config.file());
+        out.printf("storage: %s%n", c.storage().url());
+        out.printf(
+                "polling: every %s, timeout %s, max body %s, max age %s%n",
+                Units.formatDuration(c.polling().interval()),
+                Units.formatDuration(c.polling().timeout()),
+                Units.formatSize(c.polling().maxBodySize()),
+                c.polling().maxAge() == null ? "off" : Units.formatDuration(c.polling().maxAge()));
+        out.printf("sources (%d):%n", c.sources().size());
+        for (SourceConfig s : c.sources()) {
+            out.printf("  %-24s %-14s %s%s%n", s.id(), s.type(), schedule(s), details(s));
+        }
+        out.printf("routes (%d):%n", c.routes().size());
+        for (RouteConfig r : c.routes()) {
+            out.printf("  %-24s -> %-20s %s%n", r.id(), r.to(), describe(r.filter()));
+        }
+        TreeSet<String> targets = new TreeSet<>();
+        c.routes().forEach(r -> targets.add(r.to()));
+        out.printf("targets: %s%n", targets.isEmpty() ? "(none)" : String.join(", ", targets));
+    }
+
+    private static String schedule(SourceConfig s) {
+        return s.cron() != null ? "cron '" + s.cron() + "'" : "every " + Units.formatDuration(s.interval());
+    }
+
+    private static String details(SourceConfig s) {
+        List<String> parts = new ArrayList<>();
+        s.settings().forEach((key, value) -> parts.add(key + "=" + value));
+        if (s.company() != null) {
+            parts.add("company=" + s.company());
+        }
+        if (s.baseUrl() != null) {
+            parts.add("baseUrl=" + s.baseUrl());
+        }
+        if (s.classify() == SourceConfig.Classify.ALL) {
+            parts.add("classify=all");
+        }
+        if (s.backfill()) {
+            parts.add("backfill");
+        }
+        return parts.isEmpty() ? "" : "  " + String.join(" ", parts);
+    }
+
+    /** A filter in a few words, for summaries. */
+    static String describe(FilterConfig f) {
+        List<String> parts = new ArrayList<>();
+        if (f.keywords() != null) {
+            parts.add("keywords " + f.keywords());
+        }
+        if (!f.locations().isEmpty()) {
+            parts.add("in " + String.join(" or ", f.locations()));
+        }
+        if (!f.startYears().isEmpty()) {
+            parts.add("starting " + f.startYears() + (f.includeUnknownYear() ? " (or unknown)" : ""));
+        }
+        if (!f.companies().isEmpty()) {
+            parts.add("at " + String.join(", ", f.companies()));
+        }
+        if (!f.excludeCompanies().isEmpty()) {
+            parts.add("not at " + String.join(", ", f.excludeCompanies()));
+        }
+        if (f.remote() != FilterConfig.RemoteMode.ANY) {
+            parts.add(f.remote() == FilterConfig.RemoteMode.ONLY ? "remote only" : "no remote");
+        }
+        return parts.isEmpty() ? "(every posting)" : String.join("; ", parts);
+    }
+}

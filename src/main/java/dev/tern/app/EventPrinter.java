@@ -1,0 +1,114 @@
+package dev.tern.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tern.deliver.AlertText;
+import dev.tern.deliver.ConsoleNotifier;
+import dev.tern.poll.PollEvent;
+import dev.tern.posting.Location;
+import dev.tern.posting.Posting;
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * Prints poll events on stdout: one JSON object per line (the shapes {@code tern poll --json} promises), or a short
+ * readable summary per source.
+ */
+public final class EventPrinter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final PrintWriter out;
+    private final boolean json;
+    private final boolean printConsoleAlerts;
+
+    /**
+     * @param out stdout
+     * @param json one JSON line per event instead of text
+     * @param printConsoleAlerts false when console alerts are printed by their delivery instead (so they appear
+     *     once)
+     */
+    public EventPrinter(PrintWriter out, boolean json, boolean printConsoleAlerts) {
+        this.out = out;
+        this.json = json;
+        this.printConsoleAlerts = printConsoleAlerts;
+    }
+
+    public void print(List<PollEvent> events) {
+        for (PollEvent event : events) {
+            if (event instanceof PollEvent.AlertQueued alert
+                    && ConsoleNotifier.TARGET.equals(alert.target())
+                    && !printConsoleAlerts) {
+                continue;
+            }
+            out.println(json ? toJson(event) : toText(event));
+        }
+        out.flush();
+    }
+
+    /** The JSON line for one event. */
+    public static String toJson(PollEvent event) {
+        ObjectNode node = JSON.createObjectNode();
+        switch (event) {
+            case PollEvent.SourceSeeded e -> {
+                node.put("type", "source.seeded").put("source", e.source()).put("postings", e.postings());
+            }
+            case PollEvent.SourcePolled e -> {
+                node.put("type", "source.polled").put("source", e.source()).put("postings", e.postings());
+                node.put("new", e.added()).put("updated", e.updated()).put("closed", e.closed());
+                node.put("reopened", e.reopened()).put("notModified", e.notModified()).put("millis", e.millis());
+            }
+            case PollEvent.SourceFailed e -> {
+                node.put("type", "source.failed").put("source", e.source()).put("error", e.error());
+            }
+            case PollEvent.SourceSuspicious e -> {
+                node.put("type", "source.suspicious").put("source", e.source()).put("reason", e.reason());
+            }
+            case PollEvent.PostingChanged e -> postingJson(node, e.change().type(), e.source(), e.posting());
+            case PollEvent.AlertQueued e -> {
+                return ConsoleNotifier.jsonLine(e.target(), e.route(), e.subscription(), e.key());
+            }
+        }
+        return node.toString();
+    }
+
+    /** Fills the posting shape: type, source, key, company, title, locations, remote, term, startYear, url, postedAt. */
+    public static ObjectNode postingJson(ObjectNode node, String type, String source, Posting p) {
+        node.put("type", type).put("source", source).put("key", p.key());
+        node.put("company", p.company()).put("title", p.title());
+        ArrayNode locations = node.putArray("locations");
+        p.locations().stream().map(Location::display).forEach(locations::add);
+        node.put("remote", p.remote());
+        node.put("term", p.term() == null ? null : p.term().display());
+        node.put("startYear", p.startYear());
+        node.put("url", p.url());
+        node.put("postedAt", p.postedAt() == null ? null : p.postedAt().toString());
+        return node;
+    }
+
+    /** One readable line for one event. */
+    public static String toText(PollEvent event) {
+        return switch (event) {
+            case PollEvent.SourceSeeded e -> "%s: seeded with %d posting(s); first contact alerts nothing"
+                    .formatted(e.source(), e.postings());
+            case PollEvent.SourcePolled e when e.notModified() -> "%s: not modified since last poll (%d open, %d ms)"
+                    .formatted(e.source(), e.postings(), e.millis());
+            case PollEvent.SourcePolled e -> "%s: %d new, %d updated, %d closed, %d reopened (%d open, %d ms)"
+                    .formatted(e.source(), e.added(), e.updated(), e.closed(), e.reopened(), e.postings(), e.millis());
+            case PollEvent.SourceFailed e -> "%s: FAILED, nothing closed: %s".formatted(e.source(), e.error());
+            case PollEvent.SourceSuspicious e -> "%s: SUSPICIOUS, nothing closed: %s".formatted(e.source(), e.reason());
+            case PollEvent.PostingChanged e -> "  %-9s %s - %s | %s"
+                    .formatted(
+                            e.change().name().toLowerCase(java.util.Locale.ROOT),
+                            e.posting().company(),
+                            e.posting().title(),
+                            AlertText.where(e.posting()));
+            case PollEvent.AlertQueued e -> "  alert     %s -> %s%s"
+                    .formatted(
+                            e.key(),
+                            e.target(),
+                            e.route() != null ? " (route " + e.route() + ")" : " (subscription " + e.subscription() + ")");
+        };
+    }
+}

@@ -1,0 +1,152 @@
+package dev.tern.deliver;
+
+import dev.tern.store.Database;
+import dev.tern.store.DeliveryStore;
+import dev.tern.store.PendingDelivery;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains the outbox: sends due deliveries target by target through the notifier that handles each, marks them
+ * sent, retries transient failures with exponential backoff, and marks permanent ones failed (never silently).
+ */
+public final class DeliveryWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+    static final int BATCH_LIMIT = 200;
+    static final int MAX_ATTEMPTS = 10;
+    static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+    static final Duration MAX_RETRY = Duration.ofHours(1);
+
+    private final Database database;
+    private final DeliveryStore store;
+    private final List<Notifier> notifiers;
+    private final Clock clock;
+
+    public DeliveryWorker(Database database, DeliveryStore store, List<Notifier> notifiers, Clock clock) {
+        this.database = database;
+        this.store = store;
+        this.notifiers = List.copyOf(notifiers);
+        this.clock = clock;
+    }
+
+    /**
+     * Sends everything due now.
+     *
+     * @return how many alerts were delivered
+     */
+    public synchronized int drain() {
+        int delivered = 0;
+        while (true) {
+            List<PendingDelivery> due = database.read(c -> store.due(c, clock.instant(), BATCH_LIMIT));
+            if (due.isEmpty()) {
+                return delivered;
+            }
+            int sentThisRound = 0;
+            for (Map.Entry<String, List<PendingDelivery>> batch : byTarget(due).entrySet()) {
+                sentThisRound += deliver(batch.getKey(), batch.getValue());
+            }
+            delivered += sentThisRound;
+            if (sentThisRound == 0 || due.size() < BATCH_LIMIT) {
+                return delivered;
+            }
+        }
+    }
+
+    private int deliver(String target, List<PendingDelivery> rows) {
+        Optional<Notifier> notifier =
+                notifiers.stream().filter(n -> n.handles(target)).findFirst();
+        if (notifier.isEmpty()) {
+            retryAll(rows, "no notifier is configured for target " + target);
+            return 0;
+        }
+        List<Alert> alerts = rows.stream().map(DeliveryWorker::toAlert).toList();
+        try {
+            List<String> messageIds = notifier.get().send(target, alerts);
+            Instant now = clock.instant();
+            database.transaction(c -> {
+                for (int i = 0; i < rows.size(); i++) {
+                    String messageId = i < messageIds.size() ? messageIds.get(i) : null;
+                    store.markSent(c, rows.get(i).id(), now, messageId);
+                }
+                return null;
+            });
+            log.debug("Delivered {} alert(s) to {}", rows.size(), target);
+            return rows.size();
+        } catch (DeliveryException e) {
+            if (e.isPermanent()) {
+                failAll(rows, e.getMessage());
+            } else {
+                retryAll(rows, e.getMessage());
+            }
+            return 0;
+        } catch (RuntimeException e) {
+            retryAll(rows, "unexpected error: " + e);
+            return 0;
+        }
+    }
+
+    private void retryAll(List<PendingDelivery> rows, String error) {
+        Instant now = clock.instant();
+        List<PendingDelivery> exhausted = new ArrayList<>();
+        database.transaction(c -> {
+            for (PendingDelivery row : rows) {
+                int attempts = row.attempts() + 1;
+                if (attempts >= MAX_ATTEMPTS) {
+                    exhausted.add(row);
+                } else {
+                    store.markRetry(c, row.id(), attempts, now.plus(backoff(attempts)), error);
+                }
+            }
+            return null;
+        });
+        if (!exhausted.isEmpty()) {
+            failAll(exhausted, "gave up after " + MAX_ATTEMPTS + " attempts: " + error);
+        }
+        if (exhausted.size() < rows.size()) {
+            log.warn(
+                    "Delivery to {} failed, will retry {} alert(s): {}",
+                    rows.get(0).target(),
+                    rows.size() - exhausted.size(),
+                    error);
+        }
+    }
+
+    private void failAll(List<PendingDelivery> rows, String error) {
+        database.transaction(c -> {
+            for (PendingDelivery row : rows) {
+                store.markFailed(c, row.id(), error);
+            }
+            return null;
+        });
+        log.error("Delivery to {} failed for good, {} alert(s) marked FAILED: {}", rows.get(0).target(), rows.size(), error);
+    }
+
+    /** 30 s, 1 min, 2 min, ... up to an hour. */
+    static Duration backoff(int attempts) {
+        int doublings = Math.min(attempts - 1, 20);
+        Duration wait = FIRST_RETRY.multipliedBy(1L << doublings);
+        return wait.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : wait;
+    }
+
+    private static Map<String, List<PendingDelivery>> byTarget(List<PendingDelivery> due) {
+        Map<String, List<PendingDelivery>> batches = new LinkedHashMap<>();
+        for (PendingDelivery row : due) {
+            batches.computeIfAbsent(row.target(), t -> new ArrayList<>()).add(row);
+        }
+        return batches;
+    }
+
+    private static Alert toAlert(PendingDelivery row) {
+        return new Alert(row.id(), row.target(), row.routeId(), row.subscriptionId(), row.posting());
+    }
+}

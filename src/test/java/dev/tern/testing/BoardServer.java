@@ -1,0 +1,87 @@
+package dev.tern.testing;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A board served on 127.0.0.1 for tests: one body per path that a test swaps at will, an optional ETag (so polls
+ * can be 304), and forced failure statuses.
+ */
+public final class BoardServer implements AutoCloseable {
+
+    private final HttpServer server;
+    private final ConcurrentHashMap<String, String> bodies = new ConcurrentHashMap<>();
+    private final AtomicInteger requests = new AtomicInteger();
+    private volatile boolean etags = true;
+    private volatile int failWith;
+
+    private BoardServer(HttpServer server) {
+        this.server = server;
+    }
+
+    public static BoardServer start() throws IOException {
+        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        BoardServer board = new BoardServer(http);
+        http.createContext("/", board::handle);
+        http.start();
+        return board;
+    }
+
+    /** "http://127.0.0.1:PORT". */
+    public String base() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    public void serve(String path, String body) {
+        bodies.put(path, body);
+    }
+
+    /** Whether responses carry an ETag and answer If-None-Match with 304. */
+    public void etags(boolean on) {
+        etags = on;
+    }
+
+    /** Answer every request with this status (0 to stop failing). */
+    public void failWith(int status) {
+        failWith = status;
+    }
+
+    public int requests() {
+        return requests.get();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            requests.incrementAndGet();
+            String body = bodies.get(exchange.getRequestURI().getPath());
+            if (failWith != 0 || body == null) {
+                exchange.sendResponseHeaders(failWith != 0 ? failWith : 404, -1);
+                return;
+            }
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            String etag = "\"" + HexFormat.of().toHexDigits(body.hashCode()) + "\"";
+            if (etags) {
+                exchange.getResponseHeaders().set("ETag", etag);
+                if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                    exchange.sendResponseHeaders(304, -1);
+                    return;
+                }
+            }
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
