@@ -2,7 +2,6 @@ package dev.tern.config;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,6 +12,7 @@ import java.util.regex.Pattern;
 public final class Durations {
 
     private static final Pattern SHORT_FORM = Pattern.compile("(?:(\\d+)d)?(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
+    private static final Pattern ISO_START = Pattern.compile("[-+]?[Pp]");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final String EXAMPLES = "e.g. 30s, 15m, 6h, 30d, 1h30m or PT15M";
     private static final long SECONDS_PER_MINUTE = 60;
@@ -35,7 +35,7 @@ public final class Durations {
             throw new IllegalArgumentException("duration '" + trimmed + "' needs a unit: " + trimmed + "s, " + trimmed
                     + "m, " + trimmed + "h or " + trimmed + "d");
         }
-        if (trimmed.toUpperCase(Locale.ROOT).startsWith("P")) {
+        if (ISO_START.matcher(trimmed).lookingAt()) {
             return parseIso(trimmed);
         }
         Matcher m = SHORT_FORM.matcher(trimmed);

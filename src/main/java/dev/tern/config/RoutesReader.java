@@ -73,8 +73,10 @@ final class RoutesReader {
 
     private Optional<String> id(MapReader reader) {
         Optional<String> id = reader.text("id");
-        if (id.isEmpty()) {
+        if (id.isEmpty() && reader.node("id").isEmpty()) {
             reader.problem("id", "required: a unique name for this route, such as 'sg-ml'");
+        }
+        if (id.isEmpty()) {
             return Optional.empty();
         }
         Integer firstLine = idLines.putIfAbsent(id.get(), reader.line("id"));

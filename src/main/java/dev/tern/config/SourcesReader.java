@@ -97,8 +97,10 @@ final class SourcesReader {
 
     private Optional<String> id(MapReader reader) {
         Optional<String> id = reader.text("id");
-        if (id.isEmpty()) {
+        if (id.isEmpty() && reader.node("id").isEmpty()) {
             reader.problem("id", "required: a unique name such as 'stripe' (lower-case letters, digits and -)");
+        }
+        if (id.isEmpty()) {
             return Optional.empty();
         }
         if (!ID.matcher(id.get()).matches()) {
@@ -118,7 +120,9 @@ final class SourcesReader {
     private Optional<SourceTypeSpec> type(MapReader reader) {
         Optional<String> type = reader.text("type");
         if (type.isEmpty()) {
-            reader.problem("type", "required; one of: " + knownTypes());
+            if (reader.node("type").isEmpty()) {
+                reader.problem("type", "required; one of: " + knownTypes());
+            }
             return Optional.empty();
         }
         SourceTypeSpec spec = types.get(type.get());
