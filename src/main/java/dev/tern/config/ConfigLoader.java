@@ -76,8 +76,9 @@ public final class ConfigLoader {
         Problems problems = new Problems();
         Values values = new Values(problems, new Interpolator(env));
         Optional<Node> root = new YamlTreeReader(problems).read(yaml);
+        boolean unreadable = root.isEmpty() && problems.count() > 0;
         Node document = root.orElse(new Node.Scalar(null, 0));
-        Optional<MapReader> top = problems.count() > 0
+        Optional<MapReader> top = unreadable
                 ? Optional.empty()
                 : MapReader.of(document, "", values, "a mapping with the keys " + String.join(", ", TOP_KEYS));
         TernConfig config = top.map(reader -> read(reader, values)).orElse(null);

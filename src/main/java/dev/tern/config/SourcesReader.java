@@ -68,10 +68,7 @@ final class SourcesReader {
         Optional<String> id = id(reader);
         Optional<SourceTypeSpec> spec = type(reader);
         Duration interval = schedule(reader).orElse(polling.interval());
-        Optional<String> cron = reader.text("cron").filter(expression -> validCron(reader, expression));
-        if (reader.node("interval").isPresent() && cron.isPresent()) {
-            reader.problem("cron", "set either interval or cron, not both");
-        }
+        Optional<String> cron = cron(reader);
         Optional<String> baseUrl = reader.text("baseUrl").filter(url -> validBaseUrl(reader, url));
         SourceConfig.Classify classify =
                 reader.choice("classify", SourceConfig.Classify.class).orElse(SourceConfig.Classify.INTERNSHIPS);
@@ -143,6 +140,14 @@ final class SourcesReader {
             }
             return true;
         });
+    }
+
+    private static Optional<String> cron(MapReader reader) {
+        Optional<String> cron = reader.text("cron").filter(expression -> validCron(reader, expression));
+        if (reader.node("interval").isPresent() && cron.isPresent()) {
+            reader.problem("cron", "set either interval or cron, not both");
+        }
+        return cron;
     }
 
     private static boolean validCron(MapReader reader, String expression) {

@@ -34,7 +34,10 @@ final class YamlTreeReader {
             }
             Node root = value(parser, "");
             if (parser.nextToken() != null) {
-                problems.add("", line(parser), "only one YAML document is allowed; remove the second '---'");
+                problems.add(
+                        "",
+                        line(parser),
+                        "only one YAML document is allowed; a second one starts here (remove the '---' above it)");
             }
             return Optional.of(root);
         } catch (JacksonException e) {

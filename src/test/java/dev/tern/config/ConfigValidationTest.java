@@ -308,10 +308,62 @@ final class ConfigValidationTest {
     }
 
     @Test
-    void duplicateKeysAreProblems() {
-        assertThat(problems("polling:\n  interval: 15m\n  interval: 20m\n"))
+    void duplicateKeysAreProblemsAndTheRestIsStillChecked() {
+        assertThat(problems("polling:\n  interval: 15m\n  interval: 20m\nsourcs: []\n"))
                 .containsExactly(
-                        "polling.interval: duplicate key 'interval' (first at line 2); keep only one (line 3)");
+                        "polling.interval: duplicate key 'interval' (first at line 2); keep only one (line 3)",
+                        "sourcs: unknown key 'sourcs'; expected one of: storage, polling, sources, routes (line 4)");
+    }
+
+    @Test
+    void aliasesAreRefused() {
+        assertThat(problems("sources:\n  - &gh { id: a, type: greenhouse, board: a }\n  - *gh\n"))
+                .contains("sources[1]: YAML aliases (*name) are not supported; write the value out (line 3)");
+    }
+
+    @Test
+    void secondDocumentIsRefused() {
+        assertThat(problems("polling: {}\n---\nsources: []\n"))
+                .containsExactly(
+                        "only one YAML document is allowed; a second one starts here (remove the '---' above it) (line 3)");
+    }
+
+    @Test
+    void secretsOfTypeSpecificKeysAreMaskedEvenWhenAChecksEchoesThem() {
+        SourceTypeSpec withToken = new SourceTypeSpec() {
+            @Override
+            public String type() {
+                return "private";
+            }
+
+            @Override
+            public java.util.Set<String> requiredKeys() {
+                return java.util.Set.of("apiToken");
+            }
+
+            @Override
+            public java.util.Set<String> optionalKeys() {
+                return java.util.Set.of();
+            }
+
+            @Override
+            public List<Problem> check(SourceConfig source) {
+                return List.of(new Problem("apiToken", "token " + source.requiredSetting("apiToken") + " is revoked"));
+            }
+        };
+        ConfigLoader withSecrets = new ConfigLoader(
+                Map.of("private", withToken), PARENTHESES, Map.of("API_TOKEN_VALUE", "tok-12345")::get);
+        String yaml = "sources:\n  - { id: p, type: private, apiToken: '${API_TOKEN_VALUE}' }\n"
+                + "  - { id: q, type: private, apiToken: literal-9876 }\n"
+                + "  - { id: r, type: private, apiToken: '${MISSING_TOKEN}' }\n";
+
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> withSecrets.parse(yaml, "tern.yml"));
+
+        assertThat(e.getMessage())
+                .doesNotContain("tok-12345", "literal-9876")
+                .contains("sources[0].apiToken: token *** is revoked (line 2)")
+                .contains("sources[1].apiToken: token *** is revoked (line 3)")
+                .contains("sources[2].apiToken: environment variable MISSING_TOKEN is not set");
     }
 
     @Test
