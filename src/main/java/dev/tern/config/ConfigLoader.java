@@ -21,6 +21,8 @@ public final class ConfigLoader {
     /** The shortest polling interval accepted: sources are polled at most once a minute, to be polite to them. */
     public static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
 
+    private static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
+
     /** Configuration files larger than this are refused; a real one is a few kilobytes. */
     static final long MAX_FILE_BYTES = 1024L * 1024;
 
@@ -122,7 +124,7 @@ public final class ConfigLoader {
                         "poll sources at most once a minute (1m or more), to be polite to them"))
                 .orElse(PollingConfig.DEFAULT_INTERVAL);
         Duration timeout = reader.parsed("timeout", Durations::parse)
-                .filter(d -> atLeast(reader, "timeout", d, Duration.ofSeconds(1), "use 1s or more"))
+                .filter(d -> atLeast(reader, "timeout", d, MIN_TIMEOUT, "use 1s or more"))
                 .orElse(PollingConfig.DEFAULT_TIMEOUT);
         long maxBodySize = reader.parsed("maxBodySize", Sizes::parse)
                 .filter(size -> positive(reader, "maxBodySize", size))

@@ -125,6 +125,24 @@ final class ConfigValidationTest {
     }
 
     @Test
+    void pollingValuesAreChecked() {
+        String yaml = """
+                polling:
+                  timeout: 500
+                  maxBodySize: 0
+                  maxAge: forever
+                  closeAfterMissedPolls: 0
+                """;
+
+        assertThat(problems(yaml))
+                .containsExactly(
+                        "polling.timeout: duration '500' needs a unit: 500s, 500m, 500h or 500d (line 2)",
+                        "polling.maxBodySize: must be more than 0 (line 3)",
+                        "polling.maxAge: bad duration 'forever'; write one e.g. 30s, 15m, 6h, 30d, 1h30m or PT15M, or off (line 4)",
+                        "polling.closeAfterMissedPolls: must be more than 0 (line 5)");
+    }
+
+    @Test
     void unknownTypeListsTheKnownOnes() {
         assertThat(problems("sources:\n  - id: a\n    type: workday\n    tenant: x\n"))
                 .containsExactly(
