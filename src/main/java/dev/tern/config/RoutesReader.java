@@ -1,0 +1,145 @@
+package dev.tern.config;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads the {@code routes} list: which postings go to which target, with each route's filter. */
+final class RoutesReader {
+
+    private static final List<String> ROUTE_KEYS = List.of("id", "to", "filter");
+    private static final List<String> FILTER_KEYS = List.of(
+            "keywords", "locations", "startYears", "companies", "excludeCompanies", "remote", "includeUnknownYear");
+    private static final String CONSOLE = "console";
+    private static final List<String> LATER_SCHEMES =
+            List.of("discord:", "slack:", "webhook:", "discord-webhook:", "https://hooks.slack.com/");
+    private static final int MIN_YEAR = 2000;
+    private static final int MAX_YEAR = 2100;
+    private static final String EXAMPLE = "- { id: everything, to: console }";
+
+    private final KeywordCheck keywordCheck;
+    private final Values values;
+    private final Problems problems;
+    private final Map<String, Integer> idLines = new HashMap<>();
+
+    RoutesReader(KeywordCheck keywordCheck, Values values) {
+        this.keywordCheck = keywordCheck;
+        this.values = values;
+        this.problems = values.problems();
+    }
+
+    /** Every valid route, in file order; the invalid ones are reported and left out. */
+    List<RouteConfig> read(Optional<Node> node) {
+        if (node.isEmpty()) {
+            return List.of();
+        }
+        if (!(node.get() instanceof Node.Sequence sequence)) {
+            problems.add(
+                    "routes",
+                    node.get().line(),
+                    "must be a list of routes such as " + EXAMPLE + ", not "
+                            + node.get().kind());
+            return List.of();
+        }
+        List<RouteConfig> routes = new ArrayList<>();
+        for (int i = 0; i < sequence.items().size(); i++) {
+            MapReader.of(sequence.items().get(i), "routes[" + i + "]", values, "a mapping such as " + EXAMPLE)
+                    .flatMap(this::route)
+                    .ifPresent(routes::add);
+        }
+        return routes;
+    }
+
+    private Optional<RouteConfig> route(MapReader reader) {
+        int before = problems.count();
+        reader.rejectUnknown(ROUTE_KEYS, "");
+        Optional<String> id = id(reader);
+        Optional<String> to = reader.text("to").filter(target -> validTarget(reader, target));
+        if (reader.node("to").isEmpty()) {
+            reader.problem("to", "required: where matching postings go; use console");
+        }
+        FilterConfig filter = reader.node("filter")
+                .flatMap(node -> MapReader.of(node, reader.pathOf("filter"), values, "a mapping of filter keys"))
+                .map(this::filter)
+                .orElse(FilterConfig.any());
+        if (problems.count() != before || id.isEmpty() || to.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new RouteConfig(id.get(), to.get(), filter));
+    }
+
+    private Optional<String> id(MapReader reader) {
+        Optional<String> id = reader.text("id");
+        if (id.isEmpty() && reader.node("id").isEmpty()) {
+            reader.problem("id", "required: a unique name for this route, such as 'sg-ml'");
+        }
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        Integer firstLine = idLines.putIfAbsent(id.get(), reader.line("id"));
+        if (firstLine != null) {
+            reader.problem(
+                    "id", "duplicate id '" + id.get() + "' (first used at line " + firstLine + "); ids must be unique");
+            return Optional.empty();
+        }
+        return id;
+    }
+
+    private boolean validTarget(MapReader reader, String target) {
+        if (target.equals(CONSOLE)) {
+            return true;
+        }
+        String lower = target.toLowerCase(Locale.ROOT);
+        if (LATER_SCHEMES.stream().anyMatch(lower::startsWith)) {
+            reader.problem(
+                    "to",
+                    "target '" + display(target)
+                            + "' is not available yet (it comes with the Discord/Slack work); use console");
+        } else {
+            reader.problem("to", "unknown target '" + display(target) + "'; use console");
+        }
+        return false;
+    }
+
+    /** A target as it may be printed: webhook URLs are secrets, so only their start is shown. */
+    private static String display(String target) {
+        int scheme = target.indexOf("://");
+        if (scheme >= 0) {
+            int hostEnd = target.indexOf('/', scheme + "://".length());
+            return hostEnd < 0 ? target : target.substring(0, hostEnd + 1) + "...";
+        }
+        int colon = target.indexOf(':');
+        boolean secretLooking = Problems.isSensitive(target);
+        return colon >= 0 && secretLooking ? target.substring(0, colon + 1) + "..." : target;
+    }
+
+    private FilterConfig filter(MapReader reader) {
+        reader.rejectUnknown(FILTER_KEYS, "");
+        String keywords =
+                reader.text("keywords").filter(query -> !query.isBlank()).orElse(null);
+        if (keywords != null) {
+            keywordCheck
+                    .problem(keywords)
+                    .ifPresent(problem -> reader.problem("keywords", "bad keyword query: " + problem));
+        }
+        return new FilterConfig(
+                keywords,
+                reader.list("locations", "[Singapore, Remote]", String::strip).orElse(List.of()),
+                reader.list("startYears", "[2026]", RoutesReader::year).orElse(List.of()),
+                reader.list("companies", "[Stripe, Palantir]", String::strip).orElse(List.of()),
+                reader.list("excludeCompanies", "[Acme]", String::strip).orElse(List.of()),
+                reader.choice("remote", FilterConfig.RemoteMode.class).orElse(FilterConfig.RemoteMode.ANY),
+                reader.bool("includeUnknownYear").orElse(true));
+    }
+
+    private static Integer year(String text) {
+        int year = MapReader.parseInt(text);
+        if (year < MIN_YEAR || year > MAX_YEAR) {
+            throw new IllegalArgumentException("start year " + year + " is out of range " + MIN_YEAR + ".." + MAX_YEAR);
+        }
+        return year;
+    }
+}
