@@ -5,7 +5,8 @@ import dev.tern.config.FilterConfig;
 import dev.tern.config.RouteConfig;
 import dev.tern.config.SourceConfig;
 import dev.tern.config.TernConfig;
-import dev.tern.config.Units;
+import dev.tern.config.Durations;
+import dev.tern.config.Sizes;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,10 +48,10 @@ public final class CheckConfigCommand implements Callable<Integer> {
         out.printf("storage: %s%n", c.storage().url());
         out.printf(
                 "polling: every %s, timeout %s, max body %s, max age %s%n",
-                Units.formatDuration(c.polling().interval()),
-                Units.formatDuration(c.polling().timeout()),
-                Units.formatSize(c.polling().maxBodySize()),
-                c.polling().maxAge() == null ? "off" : Units.formatDuration(c.polling().maxAge()));
+                Durations.format(c.polling().interval()),
+                Durations.format(c.polling().timeout()),
+                Sizes.format(c.polling().maxBodySize()),
+                c.polling().maxAge() == null ? "off" : Durations.format(c.polling().maxAge()));
         out.printf("sources (%d):%n", c.sources().size());
         for (SourceConfig s : c.sources()) {
             out.printf("  %-24s %-14s %s%s%n", s.id(), s.type(), schedule(s), details(s));
@@ -65,7 +66,7 @@ public final class CheckConfigCommand implements Callable<Integer> {
     }
 
     private static String schedule(SourceConfig s) {
-        return s.cron() != null ? "cron '" + s.cron() + "'" : "every " + Units.formatDuration(s.interval());
+        return s.cron() != null ? "cron '" + s.cron() + "'" : "every " + Durations.format(s.interval());
     }
 
     private static String details(SourceConfig s) {
