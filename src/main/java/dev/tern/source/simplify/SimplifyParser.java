@@ -71,7 +71,7 @@ public final class SimplifyParser {
             index++;
         }
         if (skipped + listings.dropped() + listings.renamed() > 0) {
-            log.info(
+            log.debug(
                     "{}: {} entries, {} skipped (no title, or neither id nor url), {} duplicate copies dropped,"
                             + " {} postings sharing an id renamed",
                     url,
