@@ -1,14 +1,47 @@
 package dev.tern.source;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.zip.GZIPInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one HTTP client every source uses: a User-Agent naming Tern, gzip, connect and request timeouts, a body size
- * cap, conditional GET, one retry with backoff on connection errors and 5xx, and a bounded wait on 429
- * Retry-After. (Contract stub: the source work fills it in.)
+ * cap enforced while reading, conditional GET, one retry with backoff on connection errors, timeouts and 5xx, and a
+ * bounded wait on 429 Retry-After. Error messages name the URL (credentials removed) and never carry headers.
  */
-public final class Http {
+public final class Http implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Http.class);
+    private static final String PROJECT_URL = "https://github.com/tern-bot/tern";
+    private static final int MAX_ATTEMPTS = 2;
+    private static final int NOT_MODIFIED = 304;
+    private static final int TOO_MANY_REQUESTS = 429;
+    private static final int FIRST_SERVER_ERROR = 500;
+    private static final long LARGEST_CAP = Integer.MAX_VALUE - 64L;
+
+    private final HttpClient client;
+    private final Duration timeout;
+    private final long maxBodySize;
+    private final String userAgent;
+    private final RetryPolicy retry;
 
     /**
      * @param timeout connect and request timeout
@@ -16,17 +49,204 @@ public final class Http {
      * @param userAgent the User-Agent header value
      */
     public Http(Duration timeout, long maxBodySize, String userAgent) {
-        throw new UnsupportedOperationException("not built yet");
+        this(timeout, maxBodySize, userAgent, RetryPolicy.standard());
+    }
+
+    /** As {@link #Http(Duration, long, String)}, with the retry waits given (tests pass short ones). */
+    public Http(Duration timeout, long maxBodySize, String userAgent, RetryPolicy retry) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+        }
+        if (maxBodySize <= 0 || maxBodySize > LARGEST_CAP) {
+            throw new IllegalArgumentException("maxBodySize must be between 1 byte and 2GB, was " + maxBodySize);
+        }
+        this.timeout = timeout;
+        this.maxBodySize = maxBodySize;
+        this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
+        this.retry = Objects.requireNonNull(retry, "retry");
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+    }
+
+    /** The User-Agent Tern sends: {@code Tern/<version> (+<project URL>)}. */
+    public static String userAgent(String version) {
+        return "Tern/" + version + " (+" + PROJECT_URL + ")";
     }
 
     /** GET with conditional headers from {@code tags}; a 304 gives a response whose {@code notModified()} is true. */
     public Response get(URI uri, CacheTags tags) throws FetchException, InterruptedException {
-        throw new UnsupportedOperationException("not built yet");
+        HttpRequest.Builder request = newRequest(uri).GET();
+        if (tags != null && tags.etag() != null) {
+            request.header("If-None-Match", tags.etag());
+        }
+        if (tags != null && tags.lastModified() != null) {
+            request.header("If-Modified-Since", tags.lastModified());
+        }
+        return send(request.build(), tags);
     }
 
-    /** POST a body of the given content type. */
+    /** POST a body of the given content type (retried like a GET: sources only POST queries). */
     public Response post(URI uri, String contentType, byte[] body) throws FetchException, InterruptedException {
-        throw new UnsupportedOperationException("not built yet");
+        HttpRequest request = newRequest(uri)
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        return send(request, CacheTags.NONE);
+    }
+
+    /** Stops the client's threads; requests still running fail. */
+    @Override
+    public void close() {
+        client.shutdownNow();
+    }
+
+    private HttpRequest.Builder newRequest(URI uri) throws FetchException {
+        try {
+            return HttpRequest.newBuilder(uri)
+                    .timeout(timeout)
+                    .header("User-Agent", userAgent)
+                    .header("Accept-Encoding", "gzip");
+        } catch (IllegalArgumentException e) {
+            throw new FetchException("cannot fetch " + Urls.redact(uri) + ": not an http(s) URL");
+        }
+    }
+
+    private Response send(HttpRequest request, CacheTags sent) throws FetchException, InterruptedException {
+        String url = Urls.redact(request.uri());
+        for (int attempt = 1; ; attempt++) {
+            boolean last = attempt == MAX_ATTEMPTS;
+            HttpResponse<byte[]> response;
+            try {
+                response = exchange(request);
+            } catch (RetryableException e) {
+                if (last) {
+                    throw new FetchException(e.getMessage(), e.getCause());
+                }
+                log.debug("{}; retrying in {}", e.getMessage(), retry.backoff());
+                retry.sleeper().sleep(retry.backoff());
+                continue;
+            }
+            int status = response.statusCode();
+            if ((status / 100 == 2) || status == NOT_MODIFIED) {
+                return toResponse(response, sent, url);
+            }
+            if (last || !isRetryable(status)) {
+                throw new HttpStatusException(status, url);
+            }
+            Duration wait = waitBeforeRetry(response, url);
+            log.debug("HTTP {} from {}; retrying in {}", status, url, wait);
+            retry.sleeper().sleep(wait);
+        }
+    }
+
+    private HttpResponse<byte[]> exchange(HttpRequest request)
+            throws RetryableException, FetchException, InterruptedException {
+        String url = Urls.redact(request.uri());
+        CompletableFuture<HttpResponse<byte[]>> future =
+                client.sendAsync(request, CappedBodySubscriber.handler(maxBodySize));
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            throw e;
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new RetryableException(timedOut(url), e);
+        } catch (ExecutionException e) {
+            throw failure(e.getCause(), url);
+        }
+    }
+
+    private FetchException failure(Throwable cause, String url) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof CappedBodySubscriber.BodyTooLargeException) {
+                return tooLarge(url);
+            }
+        }
+        if (cause instanceof HttpConnectTimeoutException) {
+            return new RetryableException(
+                    "timed out after " + Describe.duration(timeout) + " connecting to " + url, cause);
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return new RetryableException(timedOut(url), cause);
+        }
+        if (cause instanceof ConnectException) {
+            return new RetryableException("cannot connect to " + url + " (" + reason(cause) + ")", cause);
+        }
+        if (cause instanceof IOException) {
+            return new RetryableException("network error fetching " + url + " (" + reason(cause) + ")", cause);
+        }
+        return new FetchException("fetching " + url + " failed (" + reason(cause) + ")", cause);
+    }
+
+    private Duration waitBeforeRetry(HttpResponse<?> response, String url) throws FetchException {
+        if (response.statusCode() != TOO_MANY_REQUESTS) {
+            return retry.backoff();
+        }
+        Duration asked = RetryAfter.parse(
+                        response.headers().firstValue("Retry-After").orElse(null), retry.clock())
+                .orElse(retry.backoff());
+        if (asked.compareTo(retry.maxRetryAfter()) > 0) {
+            throw new FetchException("rate limited by " + url + " (HTTP 429): it asks to wait "
+                    + Describe.duration(asked) + ", more than the " + Describe.duration(retry.maxRetryAfter())
+                    + " Tern waits; the next poll tries again");
+        }
+        return asked;
+    }
+
+    private Response toResponse(HttpResponse<byte[]> response, CacheTags sent, String url) throws FetchException {
+        HttpHeaders headers = response.headers();
+        CacheTags tags = new CacheTags(
+                headers.firstValue("ETag").orElse(null),
+                headers.firstValue("Last-Modified").orElse(null));
+        if (response.statusCode() == NOT_MODIFIED) {
+            CacheTags kept = tags.isEmpty() && sent != null ? sent : tags;
+            return new Response(NOT_MODIFIED, new byte[0], kept, response.uri());
+        }
+        String encoding =
+                headers.firstValue("Content-Encoding").orElse("").trim().toLowerCase(Locale.ROOT);
+        byte[] body =
+                encoding.equals("gzip") || encoding.equals("x-gzip") ? gunzip(response.body(), url) : response.body();
+        log.debug("HTTP {} from {}: {} bytes", response.statusCode(), url, body.length);
+        return new Response(response.statusCode(), body, tags, response.uri());
+    }
+
+    private byte[] gunzip(byte[] compressed, String url) throws FetchException {
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed))) {
+            byte[] body = in.readNBytes((int) maxBodySize + 1);
+            if (body.length > maxBodySize) {
+                throw tooLarge(url);
+            }
+            return body;
+        } catch (IOException e) {
+            throw new FetchException("response from " + url + " is not valid gzip (" + reason(e) + ")", e);
+        }
+    }
+
+    private FetchException tooLarge(String url) {
+        return new FetchException("response from " + url + " exceeds maxBodySize (" + Describe.size(maxBodySize) + ")");
+    }
+
+    private String timedOut(String url) {
+        return "timed out after " + Describe.duration(timeout) + " fetching " + url;
+    }
+
+    private static boolean isRetryable(int status) {
+        return status >= FIRST_SERVER_ERROR || status == TOO_MANY_REQUESTS;
+    }
+
+    private static String reason(Throwable cause) {
+        String message = cause.getMessage();
+        return message == null || message.isBlank() ? cause.getClass().getSimpleName() : message;
+    }
+
+    /** A failure worth one more try: the message is final, the retry loop decides. */
+    private static final class RetryableException extends FetchException {
+        RetryableException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /**
@@ -39,7 +259,7 @@ public final class Http {
      */
     public record Response(int status, byte[] body, CacheTags tags, URI uri) {
         public boolean notModified() {
-            return status == 304;
+            return status == NOT_MODIFIED;
         }
     }
 }

@@ -7,7 +7,12 @@ public final class HttpStatusException extends FetchException {
     private final String url;
 
     public HttpStatusException(int status, String url) {
-        super("HTTP " + status + " from " + url);
+        this(status, url, "HTTP " + status + " from " + url);
+    }
+
+    /** With a message that tells the admin what the status means for this source ("no Lever site named x"). */
+    public HttpStatusException(int status, String url, String message) {
+        super(message);
         this.status = status;
         this.url = url;
     }

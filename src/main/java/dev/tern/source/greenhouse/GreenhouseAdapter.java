@@ -1,0 +1,87 @@
+package dev.tern.source.greenhouse;
+
+import dev.tern.config.SourceConfig;
+import dev.tern.source.CacheTags;
+import dev.tern.source.FetchException;
+import dev.tern.source.FetchResult;
+import dev.tern.source.Http;
+import dev.tern.source.HttpStatusException;
+import dev.tern.source.SourceAdapter;
+import dev.tern.source.Urls;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** A Greenhouse job board, {@code GET {baseUrl}/v1/boards/{board}/jobs?content=true}, with a conditional GET. */
+public final class GreenhouseAdapter implements SourceAdapter {
+
+    public static final String TYPE = "greenhouse";
+    public static final String DEFAULT_BASE_URL = "https://boards-api.greenhouse.io";
+    private static final String BOARD = "board";
+    private static final Pattern BOARD_NAME = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final int NOT_FOUND = 404;
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Set<String> requiredKeys() {
+        return Set.of(BOARD);
+    }
+
+    @Override
+    public Set<String> optionalKeys() {
+        return Set.of();
+    }
+
+    @Override
+    public List<Problem> check(SourceConfig source) {
+        return source.setting(BOARD).filter(board -> !BOARD_NAME.matcher(board).matches()).stream()
+                .map(board -> new Problem(
+                        BOARD,
+                        "must be the board's token from its URL (boards.greenhouse.io/<board>), letters, digits,"
+                                + " '.', '_' or '-' only"))
+                .toList();
+    }
+
+    @Override
+    public FetchResult fetch(SourceConfig source, Http http, CacheTags previous)
+            throws FetchException, InterruptedException {
+        String board = source.requiredSetting(BOARD);
+        URI uri = jobsUri(source.baseUrl(), board);
+        String url = Urls.redact(uri);
+        Http.Response response;
+        try {
+            response = http.get(uri, previous == null ? CacheTags.NONE : previous);
+        } catch (HttpStatusException e) {
+            if (e.status() == NOT_FOUND) {
+                throw new HttpStatusException(
+                        NOT_FOUND,
+                        e.url(),
+                        "Greenhouse has no board '" + board + "' (HTTP 404 from " + url + "): check the source's"
+                                + " 'board', the name in boards.greenhouse.io/<board>");
+            }
+            throw e;
+        }
+        if (response.notModified()) {
+            return new FetchResult.NotModified();
+        }
+        String company = source.company() != null ? source.company() : board;
+        return new FetchResult.Fetched(GreenhouseParser.parse(response.body(), url, company), response.tags());
+    }
+
+    static URI jobsUri(String baseUrl, String board) throws FetchException {
+        String base = baseUrl == null || baseUrl.isBlank() ? DEFAULT_BASE_URL : baseUrl.strip();
+        if (!BOARD_NAME.matcher(board).matches()) {
+            throw new FetchException("Greenhouse board '" + board + "' is not a valid board name");
+        }
+        try {
+            return URI.create(base.replaceAll("/+$", "") + "/v1/boards/" + board + "/jobs?content=true");
+        } catch (IllegalArgumentException e) {
+            throw new FetchException("baseUrl '" + Urls.redact(base) + "' is not a valid URL");
+        }
+    }
+}

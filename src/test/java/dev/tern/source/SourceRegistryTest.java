@@ -1,0 +1,40 @@
+package dev.tern.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tern.source.lever.LeverAdapter;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+final class SourceRegistryTest {
+
+    private final SourceRegistry registry = SourceRegistry.standard();
+
+    @Test
+    void knowsSimplifyGreenhouseAndLever() {
+        assertThat(registry.specs()).containsOnlyKeys("simplify", "greenhouse", "lever");
+        assertThat(registry.adapter("greenhouse"))
+                .get()
+                .extracting(SourceAdapter::type)
+                .isEqualTo("greenhouse");
+        assertThat(registry.adapter("workday")).isEmpty();
+    }
+
+    @Test
+    void describesWhatEachTypeTakes() {
+        assertThat(registry.specs().get("simplify").requiredKeys()).containsExactly("url");
+        assertThat(registry.specs().get("simplify").curated()).isTrue();
+        assertThat(registry.specs().get("greenhouse").requiredKeys()).containsExactly("board");
+        assertThat(registry.specs().get("greenhouse").curated()).isFalse();
+        assertThat(registry.specs().get("lever").requiredKeys()).containsExactly("site");
+        assertThat(registry.specs().get("lever").optionalKeys()).containsExactly("region");
+    }
+
+    @Test
+    void rejectsTwoAdaptersForOneType() {
+        assertThatThrownBy(() -> new SourceRegistry(List.of(new LeverAdapter(), new LeverAdapter())))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lever");
+    }
+}
