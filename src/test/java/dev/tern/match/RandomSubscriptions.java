@@ -8,10 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** Generates random but plausible subscriptions and postings from a seeded {@link Random}. */
+/**
+ * Generates random but plausible subscriptions and postings from a seeded {@link Random}. With no extra names the
+ * pools are small, so that filters collide often (good for checking correctness); extra names spread them out like
+ * a real population of students (good for timing).
+ */
 final class RandomSubscriptions {
 
-    private static final List<String> WORDS = List.of(
+    private static final List<String> BASE_WORDS = List.of(
             "software",
             "engineer",
             "intern",
@@ -29,8 +33,8 @@ final class RandomSubscriptions {
             "summer",
             "analyst");
     private static final List<String> CATEGORIES = List.of("Research", "Engineering", "Data Science", "Quant");
-    private static final List<String> COMPANIES = List.of("Acme", "Stripe", "Jane Street", "Globex", "Initech");
-    private static final List<String> PLACES = List.of(
+    private static final List<String> BASE_COMPANIES = List.of("Acme", "Stripe", "Jane Street", "Globex", "Initech");
+    private static final List<String> BASE_PLACES = List.of(
             "United States",
             "Canada",
             "Seattle",
@@ -41,7 +45,7 @@ final class RandomSubscriptions {
             "Atlantis",
             "new york",
             "UK");
-    private static final List<Location> LOCATIONS = List.of(
+    private static final List<Location> BASE_LOCATIONS = List.of(
             TestPostings.SEATTLE,
             TestPostings.TORONTO,
             TestPostings.SINGAPORE,
@@ -53,9 +57,28 @@ final class RandomSubscriptions {
     private static final int MAX_DEPTH = 2;
 
     private final Random random;
+    private final List<String> words;
+    private final List<String> companies;
+    private final List<String> places;
+    private final List<Location> locations;
 
     RandomSubscriptions(long seed) {
+        this(seed, 0);
+    }
+
+    /** @param extraNames how many made-up words, companies and towns to add to each pool */
+    RandomSubscriptions(long seed, int extraNames) {
         this.random = new Random(seed);
+        this.words = new ArrayList<>(BASE_WORDS);
+        this.companies = new ArrayList<>(BASE_COMPANIES);
+        this.places = new ArrayList<>(BASE_PLACES);
+        this.locations = new ArrayList<>(BASE_LOCATIONS);
+        for (int i = 0; i < extraNames; i++) {
+            words.add("word" + i);
+            companies.add("Company " + i);
+            places.add("Town " + i);
+            locations.add(new Location("Town " + i, "Town " + i, null, null, false));
+        }
     }
 
     List<Subscription> subscriptions(int count) throws QueryException {
@@ -77,10 +100,10 @@ final class RandomSubscriptions {
     private FilterConfig filterConfig() {
         return new FilterConfig(
                 half() ? query(0) : null,
-                half() ? some(PLACES, 1 + random.nextInt(2)) : List.of(),
+                half() ? some(places, 1 + random.nextInt(2)) : List.of(),
                 half() ? some(List.of(2025, 2026, 2027), 1 + random.nextInt(2)) : List.of(),
-                random.nextInt(4) == 0 ? some(COMPANIES, 1 + random.nextInt(2)) : List.of(),
-                random.nextInt(4) == 0 ? some(COMPANIES, 1) : List.of(),
+                random.nextInt(4) == 0 ? some(companies, 1 + random.nextInt(2)) : List.of(),
+                random.nextInt(4) == 0 ? some(companies, 1) : List.of(),
                 RemoteMode.values()[random.nextInt(RemoteMode.values().length)],
                 half());
     }
@@ -89,10 +112,10 @@ final class RandomSubscriptions {
         Boolean[] remote = {null, true, false};
         Integer[] years = {null, 2025, 2026, 2027};
         return TestPostings.posting()
-                .company(pick(COMPANIES).toLowerCase())
-                .title(String.join(" ", some(WORDS, 1 + random.nextInt(4))))
+                .company(pick(companies).toLowerCase())
+                .title(String.join(" ", some(words, 1 + random.nextInt(4))))
                 .categories(some(CATEGORIES, random.nextInt(2)).toArray(String[]::new))
-                .at(some(LOCATIONS, random.nextInt(3)).toArray(Location[]::new))
+                .at(some(locations, random.nextInt(3)).toArray(Location[]::new))
                 .remote(remote[random.nextInt(remote.length)])
                 .startYear(years[random.nextInt(years.length)])
                 .build();
@@ -109,11 +132,11 @@ final class RandomSubscriptions {
 
     private String term(int depth) {
         return switch (random.nextInt(10)) {
-            case 6 -> '"' + pick(WORDS) + " " + pick(WORDS) + '"';
+            case 6 -> '"' + pick(words) + " " + pick(words) + '"';
             case 7 -> "-" + term(depth);
-            case 8 -> depth < MAX_DEPTH ? "(" + query(depth + 1) + ")" : pick(WORDS);
-            case 9 -> "NOT " + pick(WORDS);
-            default -> pick(WORDS);
+            case 8 -> depth < MAX_DEPTH ? "(" + query(depth + 1) + ")" : pick(words);
+            case 9 -> "NOT " + pick(words);
+            default -> pick(words);
         };
     }
 

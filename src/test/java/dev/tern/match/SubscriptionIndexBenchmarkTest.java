@@ -14,11 +14,12 @@ final class SubscriptionIndexBenchmarkTest {
     private static final int SUBSCRIPTIONS = 10_000;
     private static final int POSTINGS = 15_000;
     private static final int SCANNED_POSTINGS = 1_000;
+    private static final int EXTRA_NAMES = 300;
     private static final long NANOS_PER_MILLI = 1_000_000L;
 
     @Test
     void matchesFifteenThousandPostingsAgainstTenThousandSubscriptions() throws QueryException {
-        RandomSubscriptions random = new RandomSubscriptions(1L);
+        RandomSubscriptions random = new RandomSubscriptions(1L, EXTRA_NAMES);
         List<Subscription> subscriptions = random.subscriptions(SUBSCRIPTIONS);
         List<Posting> postings = random.postings(POSTINGS);
 
