@@ -1,0 +1,38 @@
+package dev.tern.match;
+
+import dev.tern.posting.PlaceQuery;
+
+/** One entry of a filter's {@code locations}: a recognised place, or a name matched as written. */
+sealed interface LocationRule {
+
+    /** The key remote locations are filed under, asked of the place parser rather than assumed. */
+    String REMOTE_KEY = PlaceQuery.parse("Remote").map(PlaceQuery::key).orElse(null);
+
+    /** Whether the posting is at this place. */
+    boolean matches(PostingFacts facts);
+
+    /** Reads a user's place text; text no parser recognises becomes a plain name. */
+    static LocationRule of(String text) {
+        return PlaceQuery.parse(text)
+                .<LocationRule>map(Place::new)
+                .orElseGet(() -> new Named(PostingFacts.normalize(text)));
+    }
+
+    /** A recognised place: a country, region, city or Remote (which also takes postings marked remote). */
+    record Place(PlaceQuery query) implements LocationRule {
+        @Override
+        public boolean matches(PostingFacts facts) {
+            boolean remoteWanted = query.key().equals(REMOTE_KEY);
+            return remoteWanted && facts.remote()
+                    || facts.posting().locations().stream().anyMatch(query::matches);
+        }
+    }
+
+    /** A name no parser recognises, compared with each location's city and raw text, ignoring case. */
+    record Named(String name) implements LocationRule {
+        @Override
+        public boolean matches(PostingFacts facts) {
+            return facts.placeNames().contains(name);
+        }
+    }
+}
