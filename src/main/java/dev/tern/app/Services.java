@@ -35,7 +35,7 @@ public record Services(TernConfig config, Database database, Poller poller, Deli
         implements AutoCloseable {
 
     /** The User-Agent every source request carries. */
-    public static final String USER_AGENT = "Tern/" + Tern.version() + " (self-hosted internship alert bot)";
+    public static final String USER_AGENT = Http.userAgent(Tern.version());
 
     /**
      * Opens the database (running migrations) and builds everything else.
