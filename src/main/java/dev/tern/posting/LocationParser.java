@@ -55,7 +55,10 @@ final class LocationParser {
         if (whole != null) {
             return new Place(whole.name(), whole.region(), whole.country(), false);
         }
-        String[] parts = Arrays.stream(text.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toArray(String[]::new);
+        String[] parts = Arrays.stream(text.split(","))
+                .map(String::strip)
+                .filter(p -> !p.isEmpty())
+                .toArray(String[]::new);
         if (parts.length == 1) {
             return single(parts[0]);
         }
@@ -79,7 +82,8 @@ final class LocationParser {
         if (region != null && text.equals(region.code())) {
             return new Place(null, region.code(), region.country(), false);
         }
-        String simpler = AREA_WORDS.matcher(PARENTHETICAL.matcher(text).replaceAll("")).replaceAll("");
+        String simpler =
+                AREA_WORDS.matcher(PARENTHETICAL.matcher(text).replaceAll("")).replaceAll("");
         if (!simpler.equals(text) && !simpler.isBlank()) {
             Place retried = single(simpler);
             return retried.country() != null ? retried : new Place(placeName(simpler), null, null, false);

@@ -100,7 +100,10 @@ public final class Locations {
             if (current != null && stage < 1 && Gazetteer.region(part) != null && Gazetteer.city(part) == null) {
                 current.add(part);
                 stage = 1;
-            } else if (current != null && stage < 2 && Gazetteer.country(part) != null && Gazetteer.city(part) == null) {
+            } else if (current != null
+                    && stage < 2
+                    && Gazetteer.country(part) != null
+                    && Gazetteer.city(part) == null) {
                 current.add(part);
                 stage = 2;
             } else {
