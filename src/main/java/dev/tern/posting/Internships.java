@@ -1,6 +1,7 @@
 package dev.tern.posting;
 
-import java.util.regex.Pattern;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Classifies postings as internships by whole words in the title or employment type: intern, internship, co-op,
@@ -9,11 +10,25 @@ import java.util.regex.Pattern;
  */
 public final class Internships {
 
-    private static final Pattern INTERNSHIP_WORDS = Pattern.compile(
-            "(?<!\\w)(?:interns?|internships?|co-?ops?|placements?|apprentices?|apprenticeships?"
-                    + "|summer\\s+(?:analysts?|associates?)|working\\s+students?|werkstudent(?:in)?"
-                    + "|student\\s+programs?|praktikum|praktikant(?:in)?)(?!\\w)",
-            Pattern.CASE_INSENSITIVE);
+    /** Whole words or phrases (single-spaced, lower case); each also counts with a plural "s". */
+    private static final List<String> WORDS = List.of(
+            "intern",
+            "internship",
+            "co-op",
+            "coop",
+            "co op",
+            "placement",
+            "apprentice",
+            "apprenticeship",
+            "summer analyst",
+            "summer associate",
+            "working student",
+            "werkstudent",
+            "werkstudentin",
+            "student program",
+            "praktikum",
+            "praktikant",
+            "praktikantin");
 
     private Internships() {}
 
@@ -22,7 +37,32 @@ public final class Internships {
         return mentions(title) || mentions(employmentType);
     }
 
+    // Plain indexOf with word-boundary checks: this runs on every posting of every poll, and is several times
+    // faster than one big case-insensitive alternation.
     private static boolean mentions(String text) {
-        return text != null && !text.isEmpty() && INTERNSHIP_WORDS.matcher(text).find();
+        if (text == null || text.isEmpty()) {
+            return false;
+        }
+        String lower = Text.clean(text).toLowerCase(Locale.ROOT);
+        for (String word : WORDS) {
+            for (int at = lower.indexOf(word); at >= 0; at = lower.indexOf(word, at + 1)) {
+                if (isWholeWord(lower, at, word.length())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isWholeWord(String text, int start, int length) {
+        int end = start + length;
+        if (end < text.length() && text.charAt(end) == 's') {
+            end++;
+        }
+        return !isWordChar(text, start - 1) && !isWordChar(text, end);
+    }
+
+    private static boolean isWordChar(String text, int index) {
+        return index >= 0 && index < text.length() && Character.isLetterOrDigit(text.charAt(index));
     }
 }

@@ -50,6 +50,8 @@ public final class Terms {
             Map.entry("nov", "Fall"),
             Map.entry("dec", "Fall"));
     private static final List<String> SEASON_ORDER = List.of("Winter", "Spring", "Summer", "Fall");
+    private static final String[] SEASON_HINTS = {"summer", "fall", "autumn", "winter", "spring"};
+    private static final String YEAR_HINT = "20";
     private static final int CENTURY = 2000;
     private static final int MONTH_PREFIX = 3;
     private static final Comparator<Term> EARLIEST = Comparator.comparing(
@@ -70,18 +72,31 @@ public final class Terms {
                         .filter(Objects::nonNull)
                         .min(EARLIEST)
                         .orElse(null);
+        if (fromTerms != null && fromTerms.year() != null) {
+            return fromTerms;
+        }
         Term fromTitle = title == null || title.isBlank() ? null : read(title);
         if (fromTerms == null) {
             return fromTitle;
         }
-        if (fromTerms.year() == null && fromTitle != null && fromTitle.year() != null) {
-            return new Term(fromTerms.season(), fromTitle.year());
-        }
-        return fromTerms;
+        return fromTitle != null && fromTitle.year() != null
+                ? new Term(fromTerms.season(), fromTitle.year())
+                : fromTerms;
     }
 
     /** Reads one text; a term list entry may be a bare season ("Summer"). */
     static Term read(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        boolean hasSeason = Text.containsAny(lower, SEASON_HINTS);
+        boolean hasYear = lower.contains(YEAR_HINT);
+        if (!hasYear && !hasSeason) {
+            return null; // most titles: skip the regular expressions below
+        }
+        Term term = hasSeason ? withSeason(text) : null;
+        return term != null ? term : hasYear ? withYear(text, hasSeason) : seasonOnly(text);
+    }
+
+    private static Term withSeason(String text) {
         Matcher m = SEASON_YEAR.matcher(text);
         if (m.find()) {
             int year = m.group(2) != null ? Integer.parseInt(m.group(2)) : CENTURY + Integer.parseInt(m.group(3));
@@ -91,20 +106,30 @@ public final class Terms {
         if (m.find()) {
             return new Term(seasons(m.group(2)), Integer.parseInt(m.group(1)));
         }
-        m = MONTH_YEAR.matcher(text);
+        return null;
+    }
+
+    private static Term withYear(String text, boolean hasSeason) {
+        Matcher m = MONTH_YEAR.matcher(text);
         if (m.find()) {
             String month = m.group(1).substring(0, MONTH_PREFIX).toLowerCase(Locale.ROOT);
             return new Term(MONTH_SEASONS.get(month), Integer.parseInt(m.group(2)));
         }
         Integer year = bareYear(text);
-        String season = null;
-        if (ONLY_SEASONS.matcher(text).matches()) {
-            season = seasons(text);
-        } else {
-            Matcher alone = SEASON_ALONE.matcher(text);
-            season = alone.find() ? seasons(alone.group(1)) : null;
+        Term season = hasSeason ? seasonOnly(text) : null;
+        if (year == null) {
+            return season;
         }
-        return year == null && season == null ? null : new Term(season, year);
+        return new Term(season == null ? null : season.season(), year);
+    }
+
+    /** "Summer" as a whole term-list entry, or a season right before "Intern", "Program", ... in a title. */
+    private static Term seasonOnly(String text) {
+        if (ONLY_SEASONS.matcher(text).matches()) {
+            return new Term(seasons(text), null);
+        }
+        Matcher alone = SEASON_ALONE.matcher(text);
+        return alone.find() ? new Term(seasons(alone.group(1)), null) : null;
     }
 
     private static Integer bareYear(String text) {

@@ -1,11 +1,12 @@
 package dev.tern.posting;
 
 import java.text.Normalizer;
-import java.util.Locale;
 import org.jsoup.parser.Parser;
 
 /** Small text helpers shared by the normalisers: whitespace cleaning, entity unescaping and lookup keys. */
 public final class Text {
+
+    private static final char ASCII_MAX = 0x7f;
 
     private Text() {}
 
@@ -44,23 +45,51 @@ public final class Text {
      * that "Montréal", "MONTREAL" and "montreal" or "U.S." and "US" compare equal.
      */
     public static String fold(String text) {
-        String cleaned = clean(text);
-        if (cleaned.isEmpty()) {
-            return cleaned;
+        if (text == null) {
+            return "";
         }
-        String decomposed = Normalizer.normalize(cleaned, Normalizer.Form.NFD);
-        StringBuilder out = new StringBuilder(decomposed.length());
-        for (int i = 0; i < decomposed.length(); i++) {
-            char c = decomposed.charAt(i);
-            if (Character.getType(c) == Character.NON_SPACING_MARK || c == '.') {
-                continue;
-            }
-            if (c == '&') {
-                out.append("and");
-            } else {
-                out.append(c == '’' ? '\'' : c);
+        String ascii = isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFD);
+        StringBuilder out = new StringBuilder(ascii.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < ascii.length(); i++) {
+            char c = ascii.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                pendingSpace = !out.isEmpty();
+            } else if (c != '.' && Character.getType(c) != Character.NON_SPACING_MARK) {
+                if (pendingSpace) {
+                    out.append(' ');
+                    pendingSpace = false;
+                }
+                appendFolded(out, c);
             }
         }
-        return clean(out.toString()).toLowerCase(Locale.ROOT);
+        return out.toString();
+    }
+
+    /** Whether the lower-cased text contains any of the words (a cheap test before running a regex). */
+    static boolean containsAny(String lowerText, String... words) {
+        for (String word : words) {
+            if (lowerText.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void appendFolded(StringBuilder out, char c) {
+        switch (c) {
+            case '&' -> out.append("and");
+            case '’' -> out.append('\'');
+            default -> out.append(Character.toLowerCase(c));
+        }
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > ASCII_MAX) {
+                return false;
+            }
+        }
+        return true;
     }
 }

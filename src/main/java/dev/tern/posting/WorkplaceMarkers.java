@@ -1,5 +1,6 @@
 package dev.tern.posting;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,6 +16,10 @@ final class WorkplaceMarkers {
     private static final Pattern REMOTE = Pattern.compile(
             "(?<!\\w)(?:fully[ -]|100% )?(?:remote|anywhere|worldwide|work from home|wfh|telecommute|virtual)(?!\\w)",
             Pattern.CASE_INSENSITIVE);
+    private static final String[] REMOTE_HINTS = {
+        "remote", "anywhere", "worldwide", "work from home", "wfh", "telecommute", "virtual"
+    };
+    private static final String[] ON_SITE_HINTS = {"hybrid", "site", "office", "person"};
     private static final Pattern ON_SITE =
             Pattern.compile("(?<!\\w)(?:hybrid|on-?site|in[- ]office|in[- ]person)(?!\\w)", Pattern.CASE_INSENSITIVE);
     private static final Pattern EDGE_WORDS = Pattern.compile(
@@ -28,12 +33,13 @@ final class WorkplaceMarkers {
 
     /** Reads the markers in one location piece; the place is the text itself when there is no marker. */
     static Reading read(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
         Matcher remote = REMOTE.matcher(text);
-        if (remote.find()) {
+        if (Text.containsAny(lower, REMOTE_HINTS) && remote.find()) {
             return new Reading(true, false, without(text, remote), ownPart(text, remote));
         }
         Matcher onSite = ON_SITE.matcher(text);
-        if (onSite.find()) {
+        if (Text.containsAny(lower, ON_SITE_HINTS) && onSite.find()) {
             return new Reading(false, true, without(text, onSite), ownPart(text, onSite));
         }
         return new Reading(false, false, text, false);
@@ -41,12 +47,14 @@ final class WorkplaceMarkers {
 
     /** Whether the text carries an on-site or hybrid marker. */
     static boolean marksOnSite(String text) {
-        return ON_SITE.matcher(text).find();
+        return Text.containsAny(text.toLowerCase(Locale.ROOT), ON_SITE_HINTS)
+                && ON_SITE.matcher(text).find();
     }
 
     /** Whether the text carries a remote marker. */
     static boolean marksRemote(String text) {
-        return REMOTE.matcher(text).find();
+        return Text.containsAny(text.toLowerCase(Locale.ROOT), REMOTE_HINTS)
+                && REMOTE.matcher(text).find();
     }
 
     private static String without(String text, Matcher marker) {
