@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -114,7 +115,7 @@ final class Gazetteer {
 
     /** Every name and alias above, for "did you mean" suggestions. */
     static Set<String> knownNames() {
-        return KNOWN_NAMES;
+        return Collections.unmodifiableSet(KNOWN_NAMES);
     }
 
     private static void read(String resource, int columns, Consumer<String[]> sink) {

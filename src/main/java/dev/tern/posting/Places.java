@@ -89,7 +89,7 @@ public final class Places {
         }
         List<String> names = new ArrayList<>(distances.keySet());
         names.sort(Comparator.comparing((String name) -> distances.get(name)).thenComparing(Comparator.naturalOrder()));
-        return names.subList(0, Math.min(max, names.size()));
+        return List.copyOf(names.subList(0, Math.min(max, names.size())));
     }
 
     static String countryKey(String country) {
