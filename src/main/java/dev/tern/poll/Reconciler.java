@@ -1,0 +1,249 @@
+package dev.tern.poll;
+
+import dev.tern.config.PollingConfig;
+import dev.tern.config.SourceConfig;
+import dev.tern.match.Matcher;
+import dev.tern.match.Subscription;
+import dev.tern.poll.PollEvent.Change;
+import dev.tern.posting.Posting;
+import dev.tern.source.CacheTags;
+import dev.tern.store.Database;
+import dev.tern.store.DeliveryStore;
+import dev.tern.store.PostingStore;
+import dev.tern.store.SourceState;
+import dev.tern.store.SourceStateStore;
+import dev.tern.store.StoredPosting;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies one poll's outcome to the store in one transaction: diffs a snapshot against the stored postings,
+ * queues alerts for new and reopened postings, and keeps each source's state. It holds DESIGN.md's rules: a
+ * first poll only seeds, a failure closes nothing, a posting closes after {@code closeAfterMissedPolls} misses,
+ * and a poll that would close more than half of the open postings (or lists nothing) closes nothing.
+ *
+ * <p>A suspicious poll holds only its closures and missed-poll counts: new, updated and reopened postings are
+ * processed and alerted as usual, so that one odd response never silences a source. Its validators are not kept,
+ * so the next poll fetches the whole response again rather than being told "not modified".
+ */
+public final class Reconciler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+
+    private final Database db;
+    private final Matcher matcher;
+    private final Clock clock;
+    private final PollingConfig polling;
+    private final PostingStore postings = new PostingStore();
+    private final SourceStateStore states = new SourceStateStore();
+    private final DeliveryStore deliveries = new DeliveryStore();
+
+    public Reconciler(Database db, Matcher matcher, Clock clock, PollingConfig polling) {
+        this.db = db;
+        this.matcher = matcher;
+        this.clock = clock;
+        this.polling = polling;
+    }
+
+    /**
+     * Reconciles a successful poll's postings (already filtered by {@code classify}); with {@code dryRun} the
+     * transaction is rolled back, so the events say what would happen and nothing changes.
+     */
+    public List<PollEvent> reconcile(
+            SourceConfig source, List<Posting> snapshot, CacheTags tags, long millis, boolean dryRun) {
+        return db.transaction(c -> reconcile(c, source, snapshot, tags, millis), dryRun);
+    }
+
+    /** A poll answered "not modified": nothing changes but the source's last success. */
+    public List<PollEvent> recordNotModified(SourceConfig source, long millis) {
+        return recordNotModified(source, millis, false);
+    }
+
+    public List<PollEvent> recordNotModified(SourceConfig source, long millis, boolean dryRun) {
+        return db.transaction(
+                c -> {
+                    states.recordNotModified(c, source.id(), clock.instant());
+                    int open = postings.countOpen(c, source.id());
+                    return List.of(new PollEvent.SourcePolled(source.id(), open, 0, 0, 0, 0, true, millis));
+                },
+                dryRun);
+    }
+
+    /** A poll failed (fetch or parse): counts the failure and closes nothing. */
+    public List<PollEvent> recordFailure(SourceConfig source, String error) {
+        return recordFailure(source, error, false);
+    }
+
+    public List<PollEvent> recordFailure(SourceConfig source, String error, boolean dryRun) {
+        return db.transaction(
+                c -> {
+                    int failures = states.recordFailure(c, source.id(), error, clock.instant());
+                    LOG.debug("Source {} failed ({} in a row): {}", source.id(), failures, error);
+                    return List.of(new PollEvent.SourceFailed(source.id(), error));
+                },
+                dryRun);
+    }
+
+    /** The validators to send with the source's next conditional GET (kept across failures). */
+    public CacheTags cacheTags(String sourceId) {
+        return state(sourceId).cacheTags();
+    }
+
+    /** What the store remembers about the source: seeding, failures in a row, degradation. */
+    public SourceState state(String sourceId) {
+        return db.read(c -> states.get(c, sourceId));
+    }
+
+    private List<PollEvent> reconcile(
+            Connection c, SourceConfig source, List<Posting> snapshot, CacheTags tags, long millis) {
+        Instant now = clock.instant();
+        String id = source.id();
+        boolean seeded = states.get(c, id).seeded();
+        SnapshotDiff diff = SnapshotDiff.of(postings.postingsOf(c, id), snapshot);
+        if (!seeded) {
+            states.markSeeded(c, id);
+            if (!source.backfill()) {
+                return seed(c, id, diff, tags, now);
+            }
+        }
+        return poll(c, id, diff, tags, millis, now);
+    }
+
+    private List<PollEvent> seed(Connection c, String id, SnapshotDiff diff, CacheTags tags, Instant now) {
+        store(c, diff, now);
+        closeOrCountMisses(c, diff, now);
+        states.recordSuccess(c, id, tags, now);
+        states.clearDegraded(c, id);
+        LOG.debug("Source {} seeded with {} open postings", id, diff.added().size());
+        return List.of(new PollEvent.SourceSeeded(id, diff.added().size()));
+    }
+
+    private List<PollEvent> poll(Connection c, String id, SnapshotDiff diff, CacheTags tags, long millis, Instant now) {
+        String suspicion = suspicion(diff);
+        store(c, diff, now);
+        List<Posting> closed = suspicion == null ? closeOrCountMisses(c, diff, now) : List.of();
+        List<PollEvent> events = new ArrayList<>();
+        addChanges(events, id, Change.NEW, diff.added());
+        addChanges(events, id, Change.UPDATED, diff.updated());
+        addChanges(events, id, Change.CLOSED, closed);
+        addChanges(events, id, Change.REOPENED, diff.reopened());
+        queueAlerts(c, events, id, diff, now);
+        if (suspicion == null) {
+            states.recordSuccess(c, id, tags, now);
+            states.clearDegraded(c, id);
+        } else {
+            LOG.warn("Source {} held as suspicious: {}", id, suspicion);
+            states.recordSuccess(c, id, CacheTags.NONE, now);
+            states.markDegraded(c, id, suspicion, now);
+            events.add(new PollEvent.SourceSuspicious(id, suspicion));
+        }
+        int open = postings.countOpen(c, id);
+        events.add(new PollEvent.SourcePolled(
+                id,
+                open,
+                diff.added().size(),
+                diff.updated().size(),
+                closed.size(),
+                diff.reopened().size(),
+                false,
+                millis));
+        return events;
+    }
+
+    /** Why the poll looks wrong, or null when it looks normal. */
+    private String suspicion(SnapshotDiff diff) {
+        int open = diff.openBefore();
+        if (open == 0) {
+            return null;
+        }
+        if (diff.listed() == 0) {
+            return "the source listed no postings while " + open + " were open; closing nothing";
+        }
+        int closures = diff.closures(closeAfterMissedPolls());
+        if (closures * 2 > open) {
+            return "the poll would close " + closures + " of " + open + " open postings (more than half);"
+                    + " closing nothing";
+        }
+        return null;
+    }
+
+    /** Writes what the snapshot says about postings, leaving closures and misses to the caller. */
+    private void store(Connection c, SnapshotDiff diff, Instant now) {
+        diff.added().forEach(posting -> postings.insert(c, posting, now));
+        diff.addedClosed().forEach(posting -> postings.insert(c, posting, now));
+        diff.updated().forEach(posting -> postings.updateContent(c, posting, now));
+        diff.refreshedClosed().forEach(posting -> postings.updateContent(c, posting, now));
+        diff.reopened().forEach(posting -> postings.reopen(c, posting, now));
+        postings.markSeen(c, diff.seen(), now);
+    }
+
+    /** Closes what the source closed or what was missed often enough; counts the other misses. */
+    private List<Posting> closeOrCountMisses(Connection c, SnapshotDiff diff, Instant now) {
+        List<Posting> closed = new ArrayList<>();
+        for (Posting posting : diff.closedBySource()) {
+            postings.updateContent(c, posting, now);
+            postings.markClosed(c, posting.key(), now);
+            closed.add(posting);
+        }
+        for (StoredPosting stored : diff.missing()) {
+            int missed = stored.missedPolls() + 1;
+            postings.markMissed(c, stored.key(), missed, now);
+            if (missed >= closeAfterMissedPolls()) {
+                postings.markClosed(c, stored.key(), now);
+                closed.add(stored.posting());
+            }
+        }
+        return closed;
+    }
+
+    /** Queues alerts for new and reopened postings within maxAge; the outbox drops repeats of a fingerprint. */
+    private void queueAlerts(Connection c, List<PollEvent> events, String id, SnapshotDiff diff, Instant now) {
+        List<Posting> candidates = new ArrayList<>(diff.added());
+        candidates.addAll(diff.reopened());
+        for (Posting posting : candidates) {
+            if (!withinMaxAge(posting, now)) {
+                LOG.debug("Posting {} is older than maxAge; not alerting", posting.key());
+                continue;
+            }
+            for (Subscription subscription : matcher.match(posting)) {
+                boolean queued = deliveries.enqueue(
+                        c,
+                        posting.fingerprint(),
+                        subscription.target(),
+                        posting.key(),
+                        subscription.routeId(),
+                        subscription.subscriptionId(),
+                        now);
+                if (queued) {
+                    events.add(new PollEvent.AlertQueued(
+                            id,
+                            subscription.target(),
+                            subscription.routeId(),
+                            subscription.subscriptionId(),
+                            posting.key()));
+                }
+            }
+        }
+    }
+
+    private boolean withinMaxAge(Posting posting, Instant now) {
+        Duration maxAge = polling.maxAge();
+        return maxAge == null
+                || posting.postedAt() == null
+                || !posting.postedAt().isBefore(now.minus(maxAge));
+    }
+
+    private int closeAfterMissedPolls() {
+        return Math.max(1, polling.closeAfterMissedPolls());
+    }
+
+    private static void addChanges(List<PollEvent> events, String id, Change change, List<Posting> changed) {
+        changed.forEach(posting -> events.add(new PollEvent.PostingChanged(id, change, posting)));
+    }
+}

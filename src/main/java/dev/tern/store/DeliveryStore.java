@@ -1,0 +1,122 @@
+package dev.tern.store;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code deliveries} table, Tern's outbox. Its unique (fingerprint, target) key is what guarantees one alert
+ * per job and target, whatever re-polls, restarts or sources repeat it.
+ */
+public final class DeliveryStore {
+
+    private static final String SELECT = "SELECT id, fingerprint, target, posting_key, route_id, subscription_id,"
+            + " status, attempts, next_attempt_at, last_error, created_at, sent_at, external_message_id"
+            + " FROM deliveries ";
+
+    /**
+     * Queues an alert unless one for the same fingerprint and target exists; returns whether it was new.
+     * {@code ON CONFLICT DO NOTHING} without a conflict target is the form both PostgreSQL and H2 (in PostgreSQL
+     * mode) accept.
+     */
+    public boolean enqueue(
+            Connection c,
+            String fingerprint,
+            String target,
+            String postingKey,
+            String routeId,
+            String subscriptionId,
+            Instant now) {
+        String sql = "INSERT INTO deliveries (fingerprint, target, posting_key, route_id, subscription_id, status,"
+                + " attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?) ON CONFLICT DO NOTHING";
+        return Jdbc.update(
+                        c,
+                        "queueing alert for " + postingKey + " to " + target,
+                        sql,
+                        fingerprint,
+                        target,
+                        postingKey,
+                        routeId,
+                        subscriptionId,
+                        DeliveryStatus.PENDING,
+                        now,
+                        now)
+                > 0;
+    }
+
+    /** Pending rows due by now, oldest first, each with its posting. */
+    public List<PendingDelivery> due(Connection c, Instant now, int limit) {
+        String sql = "SELECT d.id, d.target, d.route_id, d.subscription_id, d.attempts, " + PostingRows.COLUMNS
+                + " FROM deliveries d JOIN postings p ON p.posting_key = d.posting_key"
+                + " WHERE d.status = ? AND d.next_attempt_at <= ? ORDER BY d.next_attempt_at, d.id LIMIT ?";
+        return Jdbc.list(
+                c, "reading due deliveries", sql, DeliveryStore::readPending, DeliveryStatus.PENDING, now, limit);
+    }
+
+    public void markSent(Connection c, long id, Instant now, String externalMessageId) {
+        String sql = "UPDATE deliveries SET status = ?, attempts = attempts + 1, sent_at = ?, last_error = NULL,"
+                + " external_message_id = ? WHERE id = ?";
+        Jdbc.update(c, "marking delivery " + id + " sent", sql, DeliveryStatus.SENT, now, externalMessageId, id);
+    }
+
+    /** Keeps the row pending for another attempt at {@code nextAttemptAt}. */
+    public void markRetry(Connection c, long id, int attempts, Instant nextAttemptAt, String error) {
+        String sql = "UPDATE deliveries SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?";
+        Jdbc.update(c, "scheduling retry of delivery " + id, sql, attempts, nextAttemptAt, error, id);
+    }
+
+    /** Gives up on the row after a permanent failure, counting the attempt that failed. */
+    public void markFailed(Connection c, long id, String error) {
+        String sql = "UPDATE deliveries SET status = ?, attempts = attempts + 1, last_error = ? WHERE id = ?";
+        Jdbc.update(c, "marking delivery " + id + " failed", sql, DeliveryStatus.FAILED, error, id);
+    }
+
+    public int countPending(Connection c) {
+        return count(c, DeliveryStatus.PENDING);
+    }
+
+    public int count(Connection c, DeliveryStatus status) {
+        String sql = "SELECT COUNT(*) FROM deliveries WHERE status = ?";
+        return Jdbc.count(c, "counting " + status + " deliveries", sql, status);
+    }
+
+    public Optional<Delivery> find(Connection c, long id) {
+        return Jdbc.first(c, "reading delivery " + id, SELECT + "WHERE id = ?", DeliveryStore::read, id);
+    }
+
+    /** Every row queued for a posting, oldest first. */
+    public List<Delivery> forPosting(Connection c, String postingKey) {
+        String sql = SELECT + "WHERE posting_key = ? ORDER BY id";
+        return Jdbc.list(c, "reading deliveries of " + postingKey, sql, DeliveryStore::read, postingKey);
+    }
+
+    private static PendingDelivery readPending(ResultSet row) throws SQLException {
+        return new PendingDelivery(
+                row.getLong("id"),
+                row.getString("target"),
+                row.getString("route_id"),
+                row.getString("subscription_id"),
+                PostingRows.read(row),
+                row.getInt("attempts"));
+    }
+
+    private static Delivery read(ResultSet row) throws SQLException {
+        return new Delivery(
+                row.getLong("id"),
+                row.getString("fingerprint"),
+                row.getString("target"),
+                row.getString("posting_key"),
+                row.getString("route_id"),
+                row.getString("subscription_id"),
+                DeliveryStatus.valueOf(row.getString("status")),
+                row.getInt("attempts"),
+                Jdbc.instant(row, "next_attempt_at"),
+                row.getString("last_error"),
+                Jdbc.instant(row, "created_at"),
+                Jdbc.instant(row, "sent_at"),
+                row.getString("external_message_id"));
+    }
+}

@@ -1,0 +1,75 @@
+package dev.tern.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** URL handling for H2: compatibility settings and the folder of a file database. */
+final class H2Urls {
+
+    /**
+     * Appended to H2 URLs that do not choose a mode: PostgreSQL syntax (so the migrations also run on
+     * PostgreSQL), lower-case identifiers as PostgreSQL folds them, and NULLs sorted last as PostgreSQL does.
+     */
+    static final String COMPATIBILITY = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+    private static final String PREFIX = "jdbc:h2:";
+    private static final String[] NOT_FILES = {"mem:", "tcp:", "ssl:", "zip:"};
+
+    private H2Urls() {}
+
+    static String withDefaults(String url) {
+        if (!isH2(url) || url.toUpperCase(Locale.ROOT).contains(";MODE=")) {
+            return url;
+        }
+        return url + COMPATIBILITY;
+    }
+
+    static void createParentFolder(String url) {
+        Path file = filePath(url);
+        Path parent = file == null ? null : file.toAbsolutePath().getParent();
+        if (parent == null || Files.isDirectory(parent)) {
+            return;
+        }
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new StoreException("creating database folder " + parent + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The file path of an H2 file database URL, or null for in-memory and server URLs and other databases. */
+    static Path filePath(String url) {
+        if (!isH2(url)) {
+            return null;
+        }
+        String rest = url.substring(PREFIX.length());
+        int settings = rest.indexOf(';');
+        String name = settings < 0 ? rest : rest.substring(0, settings);
+        for (String scheme : NOT_FILES) {
+            if (name.startsWith(scheme)) {
+                return null;
+            }
+        }
+        name = name.startsWith("file:") ? name.substring("file:".length()) : name;
+        if (name.startsWith("~")) {
+            name = System.getProperty("user.home") + name.substring(1);
+        }
+        return name.isBlank() ? null : Path.of(name);
+    }
+
+    /** The URL up to its settings or query, either of which may carry a password: safe to log. */
+    static String withoutSecrets(String url) {
+        int end = url.length();
+        for (char separator : new char[] {';', '?'}) {
+            int at = url.indexOf(separator);
+            end = at < 0 ? end : Math.min(end, at);
+        }
+        return url.substring(0, end);
+    }
+
+    private static boolean isH2(String url) {
+        return url != null && url.startsWith(PREFIX);
+    }
+}

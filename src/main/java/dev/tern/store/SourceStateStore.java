@@ -1,0 +1,138 @@
+package dev.tern.store;
+
+import dev.tern.source.CacheTags;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+
+/** The {@code source_state} table: seeding, conditional-GET validators, failures and degradation per source. */
+public final class SourceStateStore {
+
+    private static final String SELECT = "SELECT source_id, seeded, etag, last_modified, last_success, last_attempt,"
+            + " consecutive_failures, last_error, degraded, degraded_reason, degraded_since, next_poll_at"
+            + " FROM source_state ";
+
+    /** The source's state; {@link SourceState#initial} when it was never polled. */
+    public SourceState get(Connection c, String sourceId) {
+        return Jdbc.first(
+                        c,
+                        "reading state of source " + sourceId,
+                        SELECT + "WHERE source_id = ?",
+                        SourceStateStore::read,
+                        sourceId)
+                .orElseGet(() -> SourceState.initial(sourceId));
+    }
+
+    /** Every source that was ever polled, by id. */
+    public List<SourceState> all(Connection c) {
+        return Jdbc.list(c, "reading source states", SELECT + "ORDER BY source_id", SourceStateStore::read);
+    }
+
+    public void markSeeded(Connection c, String sourceId) {
+        ensure(c, sourceId);
+        update(c, sourceId, "marking source seeded", "seeded = TRUE");
+    }
+
+    /** A full, successful poll: keeps its validators, resets failures. */
+    public void recordSuccess(Connection c, String sourceId, CacheTags tags, Instant now) {
+        ensure(c, sourceId);
+        CacheTags kept = tags == null ? CacheTags.NONE : tags;
+        update(
+                c,
+                sourceId,
+                "recording success",
+                "etag = ?, last_modified = ?, last_success = ?, last_attempt = ?, consecutive_failures = 0,"
+                        + " last_error = NULL",
+                kept.etag(),
+                kept.lastModified(),
+                now,
+                now);
+    }
+
+    /** A successful poll answered "not modified": validators stay, failures reset. */
+    public void recordNotModified(Connection c, String sourceId, Instant now) {
+        ensure(c, sourceId);
+        update(
+                c,
+                sourceId,
+                "recording not-modified poll",
+                "last_success = ?, last_attempt = ?, consecutive_failures = 0, last_error = NULL",
+                now,
+                now);
+    }
+
+    /** A failed poll; returns the number of consecutive failures including this one. */
+    public int recordFailure(Connection c, String sourceId, String error, Instant now) {
+        ensure(c, sourceId);
+        update(
+                c,
+                sourceId,
+                "recording failure",
+                "consecutive_failures = consecutive_failures + 1, last_error = ?, last_attempt = ?",
+                error,
+                now);
+        return get(c, sourceId).consecutiveFailures();
+    }
+
+    /** Marks the source degraded; {@code degraded_since} keeps the start of a run of degraded polls. */
+    public void markDegraded(Connection c, String sourceId, String reason, Instant now) {
+        ensure(c, sourceId);
+        update(
+                c,
+                sourceId,
+                "marking source degraded",
+                "degraded = TRUE, degraded_reason = ?, degraded_since = COALESCE(degraded_since, ?)",
+                reason,
+                now);
+    }
+
+    public void clearDegraded(Connection c, String sourceId) {
+        ensure(c, sourceId);
+        update(
+                c,
+                sourceId,
+                "clearing degraded state",
+                "degraded = FALSE, degraded_reason = NULL, degraded_since = NULL");
+    }
+
+    public void scheduleNextPoll(Connection c, String sourceId, Instant nextPollAt) {
+        ensure(c, sourceId);
+        update(c, sourceId, "scheduling next poll", "next_poll_at = ?", nextPollAt);
+    }
+
+    private static void ensure(Connection c, String sourceId) {
+        Jdbc.update(
+                c,
+                "creating state of source " + sourceId,
+                "INSERT INTO source_state (source_id) VALUES (?) ON CONFLICT DO NOTHING",
+                sourceId);
+    }
+
+    private static void update(Connection c, String sourceId, String operation, String set, Object... parameters) {
+        Object[] all = new Object[parameters.length + 1];
+        System.arraycopy(parameters, 0, all, 0, parameters.length);
+        all[parameters.length] = sourceId;
+        Jdbc.update(
+                c,
+                operation + " for source " + sourceId,
+                "UPDATE source_state SET " + set + " WHERE source_id = ?",
+                all);
+    }
+
+    private static SourceState read(ResultSet row) throws SQLException {
+        return new SourceState(
+                row.getString("source_id"),
+                row.getBoolean("seeded"),
+                new CacheTags(row.getString("etag"), row.getString("last_modified")),
+                Jdbc.instant(row, "last_success"),
+                Jdbc.instant(row, "last_attempt"),
+                row.getInt("consecutive_failures"),
+                row.getString("last_error"),
+                row.getBoolean("degraded"),
+                row.getString("degraded_reason"),
+                Jdbc.instant(row, "degraded_since"),
+                Jdbc.instant(row, "next_poll_at"));
+    }
+}

@@ -1,0 +1,133 @@
+package dev.tern.store;
+
+import static dev.tern.testing.TestPostings.posting;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tern.posting.Posting;
+import dev.tern.testing.TestDatabases;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+final class DeliveryStoreTest {
+
+    private static final Instant NOW = Instant.parse("2026-01-15T12:00:00Z");
+    private static final Instant LATER = NOW.plusSeconds(60);
+
+    private final Database db = TestDatabases.fresh();
+    private final DeliveryStore store = new DeliveryStore();
+    private final Posting posting = posting("s1", "1").build();
+
+    @BeforeEach
+    void storePosting() {
+        db.transaction(c -> {
+            new PostingStore().insert(c, posting, NOW);
+            return null;
+        });
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void queuesAFingerprintOncePerTarget() {
+        boolean first = enqueue("console");
+        boolean again = enqueue("console");
+        boolean otherTarget = enqueue("discord:channel/1");
+
+        assertThat(first).isTrue();
+        assertThat(again).isFalse();
+        assertThat(otherTarget).isTrue();
+        assertThat(db.read(store::countPending)).isEqualTo(2);
+    }
+
+    @Test
+    void dueRowsCarryTheirPosting() {
+        enqueue("console");
+
+        List<PendingDelivery> due = db.read(c -> store.due(c, NOW, 10));
+
+        assertThat(due).singleElement().satisfies(delivery -> {
+            assertThat(delivery.target()).isEqualTo("console");
+            assertThat(delivery.routeId()).isEqualTo("r1");
+            assertThat(delivery.subscriptionId()).isNull();
+            assertThat(delivery.posting()).isEqualTo(posting);
+            assertThat(delivery.attempts()).isZero();
+        });
+    }
+
+    @Test
+    void aSentRowIsNoLongerDue() {
+        enqueue("console");
+        long id = db.read(c -> store.due(c, NOW, 10)).getFirst().id();
+
+        db.transaction(c -> {
+            store.markSent(c, id, LATER, "msg-1");
+            return null;
+        });
+
+        assertThat(db.read((Connection c) -> store.due(c, LATER, 10))).isEmpty();
+        Delivery sent = db.read(c -> store.find(c, id)).orElseThrow();
+        assertThat(sent.status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(sent.sentAt()).isEqualTo(LATER);
+        assertThat(sent.externalMessageId()).isEqualTo("msg-1");
+        assertThat(sent.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aRetriedRowIsDueAgainOnlyAtItsNextAttempt() {
+        enqueue("console");
+        long id = db.read(c -> store.due(c, NOW, 10)).getFirst().id();
+
+        db.transaction(c -> {
+            store.markRetry(c, id, 1, LATER, "HTTP 502");
+            return null;
+        });
+
+        assertThat(db.read((Connection c) -> store.due(c, NOW, 10))).isEmpty();
+        assertThat(db.read((Connection c) -> store.due(c, LATER, 10)))
+                .singleElement()
+                .extracting(PendingDelivery::attempts)
+                .isEqualTo(1);
+        assertThat(db.read((Connection c) -> store.find(c, id)).orElseThrow().lastError())
+                .isEqualTo("HTTP 502");
+    }
+
+    @Test
+    void aFailedRowIsKeptWithItsErrorButNeverDue() {
+        enqueue("console");
+        long id = db.read(c -> store.due(c, NOW, 10)).getFirst().id();
+
+        db.transaction(c -> {
+            store.markFailed(c, id, "channel gone");
+            return null;
+        });
+
+        assertThat(db.read((Connection c) -> store.due(c, LATER, 10))).isEmpty();
+        assertThat(db.read((Connection c) -> store.count(c, DeliveryStatus.FAILED)))
+                .isEqualTo(1);
+        assertThat(db.read((Connection c) -> store.find(c, id)).orElseThrow().lastError())
+                .isEqualTo("channel gone");
+        assertThat(db.read(store::countPending)).isZero();
+    }
+
+    @Test
+    void dueHonoursTheLimitOldestFirst() {
+        enqueue("a");
+        enqueue("b");
+        enqueue("c");
+
+        assertThat(db.read((Connection c) -> store.due(c, NOW, 2)))
+                .extracting(PendingDelivery::target)
+                .containsExactly("a", "b");
+    }
+
+    private boolean enqueue(String target) {
+        return db.transaction(c -> store.enqueue(c, posting.fingerprint(), target, posting.key(), "r1", null, NOW));
+    }
+}

@@ -1,0 +1,42 @@
+package dev.tern.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+final class H2UrlsTest {
+
+    @Test
+    void addsPostgresCompatibilityToAnH2UrlWithoutAMode() {
+        assertThat(H2Urls.withDefaults("jdbc:h2:file:./data/tern"))
+                .isEqualTo(
+                        "jdbc:h2:file:./data/tern;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+    }
+
+    @Test
+    void keepsAModeTheAdminChose() {
+        assertThat(H2Urls.withDefaults("jdbc:h2:mem:x;mode=MySQL")).isEqualTo("jdbc:h2:mem:x;mode=MySQL");
+    }
+
+    @Test
+    void leavesOtherDatabasesAlone() {
+        assertThat(H2Urls.withDefaults("jdbc:postgresql://db/tern")).isEqualTo("jdbc:postgresql://db/tern");
+    }
+
+    @Test
+    void findsTheFileOfFileUrlsOnly() {
+        assertThat(H2Urls.filePath("jdbc:h2:file:./data/tern;MODE=PostgreSQL")).isEqualTo(Path.of("./data/tern"));
+        assertThat(H2Urls.filePath("jdbc:h2:./data/tern")).isEqualTo(Path.of("./data/tern"));
+        assertThat(H2Urls.filePath("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1")).isNull();
+        assertThat(H2Urls.filePath("jdbc:h2:tcp://localhost/tern")).isNull();
+        assertThat(H2Urls.filePath("jdbc:postgresql://db/tern")).isNull();
+    }
+
+    @Test
+    void dropsSettingsThatMayHoldSecretsFromLoggedUrls() {
+        assertThat(H2Urls.withoutSecrets("jdbc:h2:file:./t;PASSWORD=x")).isEqualTo("jdbc:h2:file:./t");
+        assertThat(H2Urls.withoutSecrets("jdbc:postgresql://db/tern?password=x"))
+                .isEqualTo("jdbc:postgresql://db/tern");
+    }
+}
