@@ -1,12 +1,12 @@
 package dev.tern.app;
 
 import dev.tern.Tern;
+import dev.tern.config.Durations;
 import dev.tern.config.FilterConfig;
 import dev.tern.config.RouteConfig;
+import dev.tern.config.Sizes;
 import dev.tern.config.SourceConfig;
 import dev.tern.config.TernConfig;
-import dev.tern.config.Durations;
-import dev.tern.config.Sizes;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +51,9 @@ public final class CheckConfigCommand implements Callable<Integer> {
                 Durations.format(c.polling().interval()),
                 Durations.format(c.polling().timeout()),
                 Sizes.format(c.polling().maxBodySize()),
-                c.polling().maxAge() == null ? "off" : Durations.format(c.polling().maxAge()));
+                c.polling().maxAge() == null
+                        ? "off"
+                        : Durations.format(c.polling().maxAge()));
         out.printf("sources (%d):%n", c.sources().size());
         for (SourceConfig s : c.sources()) {
             out.printf("  %-24s %-14s %s%s%n", s.id(), s.type(), schedule(s), details(s));

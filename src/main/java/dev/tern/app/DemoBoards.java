@@ -59,7 +59,8 @@ final class DemoBoards implements AutoCloseable {
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
             String board = BOARDS.get(exchange.getRequestURI().getPath());
-            boolean laterPage = String.valueOf(exchange.getRequestURI().getQuery()).matches(".*\\bskip=[1-9].*");
+            boolean laterPage =
+                    String.valueOf(exchange.getRequestURI().getQuery()).matches(".*\\bskip=[1-9].*");
             if (board == null) {
                 exchange.sendResponseHeaders(404, -1);
                 return;
@@ -89,12 +90,13 @@ final class DemoBoards implements AutoCloseable {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             Instant at = now.minus(Duration.ofDays(Long.parseLong(m.group(2))));
-            String value = switch (m.group(1)) {
-                case "epoch" -> String.valueOf(at.getEpochSecond());
-                case "epochms" -> String.valueOf(at.toEpochMilli());
-                case "iso" -> at.toString();
-                default -> throw new AssertionError(m.group(1));
-            };
+            String value =
+                    switch (m.group(1)) {
+                        case "epoch" -> String.valueOf(at.getEpochSecond());
+                        case "epochms" -> String.valueOf(at.toEpochMilli());
+                        case "iso" -> at.toString();
+                        default -> throw new AssertionError(m.group(1));
+                    };
             m.appendReplacement(out, value);
         }
         m.appendTail(out);

@@ -61,7 +61,10 @@ public final class DemoCommand implements Callable<Integer> {
                 say(out, "3) Alerts for the routes of the demo config (demo/tern-demo.yml in the jar):");
                 int delivered = services.deliveries().drain();
                 say(out, "");
-                say(out, delivered + " alert(s) delivered. Next: copy config/tern.yml, add your sources, run './tern run'.");
+                say(
+                        out,
+                        delivered
+                                + " alert(s) delivered. Next: copy config/tern.yml, add your sources, run './tern run'.");
             }
         }
         return 0;

@@ -57,7 +57,9 @@ public final class EventPrinter {
             case PollEvent.SourcePolled e -> {
                 node.put("type", "source.polled").put("source", e.source()).put("postings", e.postings());
                 node.put("new", e.added()).put("updated", e.updated()).put("closed", e.closed());
-                node.put("reopened", e.reopened()).put("notModified", e.notModified()).put("millis", e.millis());
+                node.put("reopened", e.reopened())
+                        .put("notModified", e.notModified())
+                        .put("millis", e.millis());
             }
             case PollEvent.SourceFailed e -> {
                 node.put("type", "source.failed").put("source", e.source()).put("error", e.error());
@@ -90,25 +92,32 @@ public final class EventPrinter {
     /** One readable line for one event. */
     public static String toText(PollEvent event) {
         return switch (event) {
-            case PollEvent.SourceSeeded e -> "%s: seeded with %d posting(s); first contact alerts nothing"
-                    .formatted(e.source(), e.postings());
-            case PollEvent.SourcePolled e when e.notModified() -> "%s: not modified since last poll (%d open, %d ms)"
-                    .formatted(e.source(), e.postings(), e.millis());
-            case PollEvent.SourcePolled e -> "%s: %d new, %d updated, %d closed, %d reopened (%d open, %d ms)"
-                    .formatted(e.source(), e.added(), e.updated(), e.closed(), e.reopened(), e.postings(), e.millis());
+            case PollEvent.SourceSeeded e ->
+                "%s: seeded with %d posting(s); first contact alerts nothing".formatted(e.source(), e.postings());
+            case PollEvent.SourcePolled e
+            when e.notModified() ->
+                "%s: not modified since last poll (%d open, %d ms)".formatted(e.source(), e.postings(), e.millis());
+            case PollEvent.SourcePolled e ->
+                "%s: %d new, %d updated, %d closed, %d reopened (%d open, %d ms)"
+                        .formatted(
+                                e.source(), e.added(), e.updated(), e.closed(), e.reopened(), e.postings(), e.millis());
             case PollEvent.SourceFailed e -> "%s: FAILED, nothing closed: %s".formatted(e.source(), e.error());
             case PollEvent.SourceSuspicious e -> "%s: SUSPICIOUS, nothing closed: %s".formatted(e.source(), e.reason());
-            case PollEvent.PostingChanged e -> "  %-9s %s - %s | %s"
-                    .formatted(
-                            e.change().name().toLowerCase(java.util.Locale.ROOT),
-                            e.posting().company(),
-                            e.posting().title(),
-                            AlertText.where(e.posting()));
-            case PollEvent.AlertQueued e -> "  alert     %s -> %s%s"
-                    .formatted(
-                            e.key(),
-                            e.target(),
-                            e.route() != null ? " (route " + e.route() + ")" : " (subscription " + e.subscription() + ")");
+            case PollEvent.PostingChanged e ->
+                "  %-9s %s - %s | %s"
+                        .formatted(
+                                e.change().name().toLowerCase(java.util.Locale.ROOT),
+                                e.posting().company(),
+                                e.posting().title(),
+                                AlertText.where(e.posting()));
+            case PollEvent.AlertQueued e ->
+                "  alert     %s -> %s%s"
+                        .formatted(
+                                e.key(),
+                                e.target(),
+                                e.route() != null
+                                        ? " (route " + e.route() + ")"
+                                        : " (subscription " + e.subscription() + ")");
         };
     }
 }

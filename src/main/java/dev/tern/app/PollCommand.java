@@ -7,7 +7,6 @@ import dev.tern.deliver.ConsoleNotifier;
 import dev.tern.poll.PollEvent;
 import dev.tern.store.StoreException;
 import java.io.PrintWriter;
-import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,10 +53,12 @@ public final class PollCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         ConsoleNotifier console = new ConsoleNotifier(out, json);
-        try (Services services = Services.open(loaded.get(), loaded.get().storage(), Clock.systemUTC(), List.of(console))) {
+        try (Services services =
+                Services.open(loaded.get(), loaded.get().storage(), Clock.systemUTC(), List.of(console))) {
             return pollAll(services, chosen.get(), new EventPrinter(out, json, dryRun));
         } catch (StoreException e) {
-            err.println("error: cannot open the database " + loaded.get().storage().url() + ": " + e.getMessage());
+            err.println(
+                    "error: cannot open the database " + loaded.get().storage().url() + ": " + e.getMessage());
             err.flush();
             return Tern.EXIT_FAILURE;
         }
@@ -82,11 +83,14 @@ public final class PollCommand implements Callable<Integer> {
         }
         List<SourceConfig> chosen = new ArrayList<>();
         for (String id : sourceIds) {
-            Optional<SourceConfig> source = c.sources().stream().filter(s -> s.id().equals(id)).findFirst();
+            Optional<SourceConfig> source =
+                    c.sources().stream().filter(s -> s.id().equals(id)).findFirst();
             if (source.isEmpty()) {
                 err.printf(
                         "error: --source %s: no such source in %s; configured: %s%n",
-                        id, config.file(), c.sources().stream().map(SourceConfig::id).toList());
+                        id,
+                        config.file(),
+                        c.sources().stream().map(SourceConfig::id).toList());
                 err.flush();
                 return Optional.empty();
             }

@@ -74,7 +74,8 @@ public final class PollScheduler implements AutoCloseable {
         this.nextPoll = new NextPoll(random);
         this.reporter = reporter;
         this.scheduler = new StdSchedulerFactory(quartzProperties()).getScheduler();
-        scheduler.setJobFactory((bundle, ignored) -> newJob(bundle.getJobDetail().getJobClass()));
+        scheduler.setJobFactory(
+                (bundle, ignored) -> newJob(bundle.getJobDetail().getJobClass()));
     }
 
     /** Schedules every source (staggered, starting now) and the delivery job, and starts Quartz. */
@@ -87,7 +88,8 @@ public final class PollScheduler implements AutoCloseable {
             scheduler.scheduleJob(job, oneShot(source.id(), first));
             first = first.plus(START_STAGGER);
         }
-        JobDetail deliver = JobBuilder.newJob(DeliverJob.class).withIdentity("deliver").build();
+        JobDetail deliver =
+                JobBuilder.newJob(DeliverJob.class).withIdentity("deliver").build();
         Trigger every = TriggerBuilder.newTrigger()
                 .withIdentity("deliver")
                 .startNow()
@@ -98,7 +100,10 @@ public final class PollScheduler implements AutoCloseable {
                 .build();
         scheduler.scheduleJob(deliver, every);
         scheduler.start();
-        log.info("Scheduler started: {} source(s), outbox drained every {}s", sources.size(), DELIVERY_PERIOD.toSeconds());
+        log.info(
+                "Scheduler started: {} source(s), outbox drained every {}s",
+                sources.size(),
+                DELIVERY_PERIOD.toSeconds());
     }
 
     /** Stops Quartz: no new polls start, running ones are interrupted (an HTTP wait ends at once), then joined. */
@@ -189,7 +194,6 @@ public final class PollScheduler implements AutoCloseable {
     private static Properties quartzProperties() {
         Properties props = new Properties();
         props.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "tern-" + INSTANCES.incrementAndGet());
-        props.setProperty(StdSchedulerFactory.PROP_SCHED_SKIP_UPDATE_CHECK, "true");
         props.setProperty("org.quartz.threadPool.threadCount", String.valueOf(THREADS));
         props.setProperty("org.quartz.threadPool.threadNamePrefix", "tern-poll");
         props.setProperty("org.quartz.jobStore.class", "org.quartz.simpl.RAMJobStore");

@@ -52,11 +52,19 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return Tern.EXIT_FAILURE;
         }
-        log.info("Tern {} starting: {} source(s), {} route(s), database {}", Tern.version(), c.sources().size(),
-                c.routes().size(), c.storage().url());
+        log.info(
+                "Tern {} starting: {} source(s), {} route(s), database {}",
+                Tern.version(),
+                c.sources().size(),
+                c.routes().size(),
+                c.storage().url());
         try (services;
                 PollScheduler scheduler = new PollScheduler(
-                        c.sources(), services.poller(), services.deliveries(), Clock.systemUTC(), new SecureRandom(),
+                        c.sources(),
+                        services.poller(),
+                        services.deliveries(),
+                        Clock.systemUTC(),
+                        new SecureRandom(),
                         RunCommand::logEvents)) {
             scheduler.start();
             String signal = stop.await();

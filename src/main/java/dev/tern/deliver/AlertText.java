@@ -31,17 +31,19 @@ public final class AlertText {
         if (!p.url().isEmpty()) {
             out.append('\n').append("       ").append(p.url());
         }
-        out.append('\n').append("       matched ").append(alert.matchedBy()).append(" | source ").append(p.sourceId());
+        out.append('\n')
+                .append("       matched ")
+                .append(alert.matchedBy())
+                .append(" | source ")
+                .append(p.sourceId());
         return out.toString();
     }
 
     /** "Seattle, WA, US; New York, NY, US +2 more | remote". */
     public static String where(Posting p) {
         List<Location> locations = p.locations();
-        String places = locations.stream()
-                .limit(MAX_LOCATIONS)
-                .map(Location::display)
-                .collect(Collectors.joining("; "));
+        String places =
+                locations.stream().limit(MAX_LOCATIONS).map(Location::display).collect(Collectors.joining("; "));
         if (locations.size() > MAX_LOCATIONS) {
             places += " +" + (locations.size() - MAX_LOCATIONS) + " more";
         }

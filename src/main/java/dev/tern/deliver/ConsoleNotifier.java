@@ -56,6 +56,10 @@ public final class ConsoleNotifier implements Notifier {
     }
 
     private static String jsonLine(Alert alert) {
-        return jsonLine(alert.target(), alert.routeId(), alert.subscriptionId(), alert.posting().key());
+        return jsonLine(
+                alert.target(),
+                alert.routeId(),
+                alert.subscriptionId(),
+                alert.posting().key());
     }
 }

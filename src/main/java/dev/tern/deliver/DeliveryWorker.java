@@ -128,7 +128,11 @@ public final class DeliveryWorker {
             }
             return null;
         });
-        log.error("Delivery to {} failed for good, {} alert(s) marked FAILED: {}", rows.get(0).target(), rows.size(), error);
+        log.error(
+                "Delivery to {} failed for good, {} alert(s) marked FAILED: {}",
+                rows.get(0).target(),
+                rows.size(),
+                error);
     }
 
     /** 30 s, 1 min, 2 min, ... up to an hour. */

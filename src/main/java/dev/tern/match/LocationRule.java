@@ -14,6 +14,7 @@ sealed interface LocationRule {
     /** Reads a user's place text; text no parser recognises becomes a plain name. */
     static LocationRule of(String text) {
         return PlaceQuery.parse(text)
+                .filter(PlaceQuery::known)
                 .<LocationRule>map(Place::new)
                 .orElseGet(() -> new Named(PostingFacts.normalize(text)));
     }

@@ -49,8 +49,9 @@ public final class Poller {
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             return switch (result) {
                 case FetchResult.NotModified notModified -> reconciler.recordNotModified(source, millis, dryRun);
-                case FetchResult.Fetched fetched -> reconciler.reconcile(
-                        source, normalize(source, adapter, fetched.postings()), fetched.tags(), millis, dryRun);
+                case FetchResult.Fetched fetched ->
+                    reconciler.reconcile(
+                            source, normalize(source, adapter, fetched.postings()), fetched.tags(), millis, dryRun);
             };
         } catch (FetchException e) {
             log.warn("Source {} ({}) failed: {}", source.id(), source.type(), e.getMessage());

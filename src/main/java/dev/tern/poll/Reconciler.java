@@ -9,6 +9,7 @@ import dev.tern.posting.Posting;
 import dev.tern.source.CacheTags;
 import dev.tern.store.Database;
 import dev.tern.store.DeliveryStore;
+import dev.tern.store.PostingStatus;
 import dev.tern.store.PostingStore;
 import dev.tern.store.SourceState;
 import dev.tern.store.SourceStateStore;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +62,10 @@ public final class Reconciler {
         return db.transaction(c -> reconcile(c, source, snapshot, tags, millis), dryRun);
     }
 
-    /** A poll answered "not modified": nothing changes but the source's last success. */
+    /**
+     * A poll answered "not modified": the source lists exactly what the last successful poll saw, so postings
+     * missing then are missing again (and may close); nothing else changes.
+     */
     public List<PollEvent> recordNotModified(SourceConfig source, long millis) {
         return recordNotModified(source, millis, false);
     }
@@ -68,9 +73,13 @@ public final class Reconciler {
     public List<PollEvent> recordNotModified(SourceConfig source, long millis, boolean dryRun) {
         return db.transaction(
                 c -> {
-                    states.recordNotModified(c, source.id(), clock.instant());
-                    int open = postings.countOpen(c, source.id());
-                    return List.of(new PollEvent.SourcePolled(source.id(), open, 0, 0, 0, 0, true, millis));
+                    Map<String, StoredPosting> stored = postings.postingsOf(c, source.id());
+                    List<Posting> unchanged = stored.values().stream()
+                            .filter(p -> p.status() == PostingStatus.OPEN && p.missedPolls() == 0)
+                            .map(StoredPosting::posting)
+                            .toList();
+                    SnapshotDiff diff = SnapshotDiff.of(stored, unchanged);
+                    return poll(c, source.id(), diff, null, millis, clock.instant());
                 },
                 dryRun);
     }
@@ -124,7 +133,9 @@ public final class Reconciler {
         return List.of(new PollEvent.SourceSeeded(id, diff.added().size()));
     }
 
+    /** A poll after seeding; {@code tags} is null for a not-modified poll, whose stored validators stay. */
     private List<PollEvent> poll(Connection c, String id, SnapshotDiff diff, CacheTags tags, long millis, Instant now) {
+        boolean notModified = tags == null;
         String suspicion = suspicion(diff);
         store(c, diff, now);
         List<Posting> closed = suspicion == null ? closeOrCountMisses(c, diff, now) : List.of();
@@ -135,7 +146,11 @@ public final class Reconciler {
         addChanges(events, id, Change.REOPENED, diff.reopened());
         queueAlerts(c, events, id, diff, now);
         if (suspicion == null) {
-            states.recordSuccess(c, id, tags, now);
+            if (notModified) {
+                states.recordNotModified(c, id, now);
+            } else {
+                states.recordSuccess(c, id, tags, now);
+            }
             states.clearDegraded(c, id);
         } else {
             LOG.warn("Source {} held as suspicious: {}", id, suspicion);
@@ -151,7 +166,7 @@ public final class Reconciler {
                 diff.updated().size(),
                 closed.size(),
                 diff.reopened().size(),
-                false,
+                notModified,
                 millis));
         return events;
     }

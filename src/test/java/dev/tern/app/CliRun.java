@@ -42,7 +42,8 @@ record CliRun(int exitCode, String out, String err) {
     /** "type key" for each JSON line, e.g. "posting.new simplify:f". */
     List<String> events() {
         return jsonLines().stream()
-                .map(n -> n.get("type").asText() + (n.has("key") ? " " + n.get("key").asText() : ""))
+                .map(n -> n.get("type").asText()
+                        + (n.has("key") ? " " + n.get("key").asText() : ""))
                 .toList();
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 final class PollCommandTest {
 
-    private static final Instant RECENT = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    private static final Instant RECENT =
+            Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
     @TempDir
     Path dir;
@@ -35,7 +35,8 @@ final class PollCommandTest {
     void setUp() throws IOException {
         board = BoardServer.start();
         config = dir.resolve("tern.yml");
-        Files.writeString(config, """
+        Files.writeString(
+                config, """
                 storage: { url: "jdbc:h2:file:%s" }
                 sources:
                   - { id: simplify, type: simplify, url: "%s/listings.json" }
@@ -164,6 +165,7 @@ final class PollCommandTest {
         poll();
         listing.add("f", "Fern", "Backend Engineer Intern", "New York, NY", RECENT);
 
+        board.serve("/listings.json", listing.json());
         CliRun dry = CliRun.of("poll", "--json", "--dry-run", "-c", config.toString());
         CliRun real = poll();
 
@@ -187,7 +189,9 @@ final class PollCommandTest {
     }
 
     private static JsonNode last(CliRun run) {
-        List<JsonNode> lines = run.jsonLines();
-        return lines.get(lines.size() - 1);
+        return run.jsonLines().stream()
+                .filter(n -> n.get("type").asText().equals("source.polled"))
+                .reduce((first, second) -> second)
+                .orElseThrow(() -> new AssertionError("no source.polled line in " + run.out()));
     }
 }

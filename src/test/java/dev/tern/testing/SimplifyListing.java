@@ -17,7 +17,10 @@ public final class SimplifyListing {
     /** Adds or replaces an active, visible entry. */
     public SimplifyListing add(String id, String company, String title, String location, Instant posted) {
         ObjectNode e = JSON.createObjectNode();
-        e.put("source", "Simplify").put("category", "Software").put("company_name", company).put("id", id);
+        e.put("source", "Simplify")
+                .put("category", "Software")
+                .put("company_name", company)
+                .put("id", id);
         e.put("title", title).put("active", true).put("is_visible", true);
         e.putArray("terms").add("Summer 2027");
         e.put("date_posted", posted.getEpochSecond()).put("date_updated", posted.getEpochSecond());
