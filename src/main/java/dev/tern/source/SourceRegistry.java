@@ -1,9 +1,15 @@
 package dev.tern.source;
 
 import dev.tern.config.SourceTypeSpec;
+import dev.tern.source.ashby.AshbyAdapter;
 import dev.tern.source.greenhouse.GreenhouseAdapter;
 import dev.tern.source.lever.LeverAdapter;
+import dev.tern.source.recruitee.RecruiteeAdapter;
 import dev.tern.source.simplify.SimplifyAdapter;
+import dev.tern.source.smartrecruiters.SmartRecruitersAdapter;
+import dev.tern.source.workable.WorkableAdapter;
+import dev.tern.source.workday.WorkdayAdapter;
+import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +32,22 @@ public final class SourceRegistry {
         this.adapters = Collections.unmodifiableMap(byType);
     }
 
-    /** Every source type this build of Tern can poll. */
+    /** Every source type this build of Tern can poll, on the system clock. */
     public static SourceRegistry standard() {
-        return new SourceRegistry(List.of(new SimplifyAdapter(), new GreenhouseAdapter(), new LeverAdapter()));
+        return standard(Clock.systemUTC());
+    }
+
+    /** Every source type this build of Tern can poll; {@code clock} dates what sources only date in prose. */
+    public static SourceRegistry standard(Clock clock) {
+        return new SourceRegistry(List.of(
+                new SimplifyAdapter(),
+                new GreenhouseAdapter(),
+                new LeverAdapter(),
+                new AshbyAdapter(),
+                new SmartRecruitersAdapter(),
+                new WorkdayAdapter(clock),
+                new RecruiteeAdapter(),
+                new WorkableAdapter()));
     }
 
     /** The adapter for a {@code type}, if there is one. */

@@ -13,12 +13,12 @@ final class SourceRegistryTest {
 
     @Test
     void knowsSimplifyGreenhouseAndLever() {
-        assertThat(registry.specs()).containsOnlyKeys("simplify", "greenhouse", "lever");
+        assertThat(registry.specs()).containsKeys("simplify", "greenhouse", "lever");
         assertThat(registry.adapter("greenhouse"))
                 .get()
                 .extracting(SourceAdapter::type)
                 .isEqualTo("greenhouse");
-        assertThat(registry.adapter("workday")).isEmpty();
+        assertThat(registry.adapter("no-such-type")).isEmpty();
     }
 
     @Test
@@ -29,6 +29,17 @@ final class SourceRegistryTest {
         assertThat(registry.specs().get("greenhouse").curated()).isFalse();
         assertThat(registry.specs().get("lever").requiredKeys()).containsExactly("site");
         assertThat(registry.specs().get("lever").optionalKeys()).containsExactly("region");
+    }
+
+    @Test
+    void knowsTheApplicantTrackingSystems() {
+        assertThat(registry.specs()).containsKeys("ashby", "smartrecruiters", "workday", "recruitee", "workable");
+        assertThat(registry.specs().get("ashby").requiredKeys()).containsExactly("board");
+        assertThat(registry.specs().get("smartrecruiters").requiredKeys()).containsExactly("companyId");
+        assertThat(registry.specs().get("workday").requiredKeys()).containsExactly("url");
+        assertThat(registry.specs().get("workday").optionalKeys()).containsExactlyInAnyOrder("searchText", "details");
+        assertThat(registry.specs().get("recruitee").requiredKeys()).containsExactly("subdomain");
+        assertThat(registry.specs().get("workable").requiredKeys()).containsExactly("account");
     }
 
     @Test
