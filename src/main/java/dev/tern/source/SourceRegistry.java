@@ -1,7 +1,11 @@
 package dev.tern.source;
 
 import dev.tern.config.SourceTypeSpec;
+import dev.tern.source.feed.FeedAdapter;
 import dev.tern.source.greenhouse.GreenhouseAdapter;
+import dev.tern.source.html.HtmlAdapter;
+import dev.tern.source.json.JsonApiAdapter;
+import dev.tern.source.jsonld.JsonLdAdapter;
 import dev.tern.source.lever.LeverAdapter;
 import dev.tern.source.simplify.SimplifyAdapter;
 import java.util.Collections;
@@ -28,7 +32,14 @@ public final class SourceRegistry {
 
     /** Every source type this build of Tern can poll. */
     public static SourceRegistry standard() {
-        return new SourceRegistry(List.of(new SimplifyAdapter(), new GreenhouseAdapter(), new LeverAdapter()));
+        return new SourceRegistry(List.of(
+                new SimplifyAdapter(),
+                new GreenhouseAdapter(),
+                new LeverAdapter(),
+                new FeedAdapter(),
+                new HtmlAdapter(),
+                new JsonLdAdapter(),
+                new JsonApiAdapter()));
     }
 
     /** The adapter for a {@code type}, if there is one. */
