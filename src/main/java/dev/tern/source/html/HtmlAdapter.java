@@ -133,16 +133,17 @@ public final class HtmlAdapter implements SourceAdapter {
     }
 
     private static HtmlSelectors selectors(SourceConfig source) throws FetchException {
+        Map<String, String> map;
         try {
-            Map<String, String> map = Settings.map(source, HtmlSelectors.KEY);
-            if (!HtmlSelectors.problems(map).isEmpty()) {
-                throw new FetchException(
-                        "selectors: " + HtmlSelectors.problems(map).get(0).key() + " "
-                                + HtmlSelectors.problems(map).get(0).message());
-            }
-            return HtmlSelectors.of(map);
+            map = Settings.map(source, HtmlSelectors.KEY);
         } catch (IllegalArgumentException e) {
             throw new FetchException(e.getMessage());
         }
+        List<Problem> problems = HtmlSelectors.problems(map);
+        if (!problems.isEmpty()) {
+            throw new FetchException(
+                    problems.get(0).key() + " " + problems.get(0).message());
+        }
+        return HtmlSelectors.of(map);
     }
 }
