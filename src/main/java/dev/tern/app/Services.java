@@ -28,10 +28,11 @@ import java.util.List;
  *
  * @param config the loaded configuration
  * @param database the store
+ * @param http the HTTP client every source shares
  * @param poller polls one source
  * @param deliveries drains the outbox
  */
-public record Services(TernConfig config, Database database, Poller poller, DeliveryWorker deliveries)
+public record Services(TernConfig config, Database database, Http http, Poller poller, DeliveryWorker deliveries)
         implements AutoCloseable {
 
     /** The User-Agent every source request carries. */
@@ -48,9 +49,9 @@ public record Services(TernConfig config, Database database, Poller poller, Deli
             SubscriptionIndex index = SubscriptionIndex.of(routeSubscriptions(config.routes()));
             Reconciler reconciler = new Reconciler(database, new Matcher(() -> index), clock, config.polling());
             Http http = new Http(config.polling().timeout(), config.polling().maxBodySize(), USER_AGENT);
-            Poller poller = new Poller(SourceRegistry.standard(), http, new Normalizer(clock), reconciler);
+            Poller poller = new Poller(SourceRegistry.standard(clock), http, new Normalizer(clock), reconciler);
             DeliveryWorker deliveries = new DeliveryWorker(database, new DeliveryStore(), notifiers, clock);
-            return new Services(config, database, poller, deliveries);
+            return new Services(config, database, http, poller, deliveries);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -72,6 +73,7 @@ public record Services(TernConfig config, Database database, Poller poller, Deli
 
     @Override
     public void close() {
+        http.close();
         database.close();
     }
 }

@@ -5,6 +5,7 @@ import dev.tern.posting.Posting;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Renders an alert as plain text: the console form, and the fallback for text-only targets. */
@@ -21,7 +22,7 @@ public final class AlertText {
         StringBuilder out = new StringBuilder();
         out.append("ALERT  ").append(p.company().isEmpty() ? "(unknown company)" : p.company());
         out.append(" - ").append(p.title());
-        if (p.term() != null) {
+        if (p.term() != null && !mentions(p.title(), p.term().display())) {
             out.append(" (").append(p.term().display()).append(')');
         }
         out.append('\n').append("       ").append(where(p));
@@ -37,6 +38,10 @@ public final class AlertText {
                 .append(" | source ")
                 .append(p.sourceId());
         return out.toString();
+    }
+
+    private static boolean mentions(String title, String term) {
+        return title.toLowerCase(Locale.ROOT).contains(term.toLowerCase(Locale.ROOT));
     }
 
     /** "Seattle, WA, US; New York, NY, US +2 more | remote". */

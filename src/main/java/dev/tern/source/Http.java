@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one HTTP client every source uses: a User-Agent naming Tern, gzip, connect and request timeouts, a body size
  * cap enforced while reading, conditional GET, one retry with backoff on connection errors, timeouts and 5xx, and a
- * bounded wait on 429 Retry-After. Error messages name the URL (credentials removed) and never carry headers.
+ * bounded wait on 429 Retry-After, and politeness: requests to one host run one at a time with a minimum gap between
+ * them. Error messages name the URL (credentials removed) and never carry headers.
  */
 public final class Http implements AutoCloseable {
 
@@ -37,23 +38,38 @@ public final class Http implements AutoCloseable {
     private static final int FIRST_SERVER_ERROR = 500;
     private static final long LARGEST_CAP = Integer.MAX_VALUE - 64L;
 
+    /** The least time between two requests to one host, unless told otherwise. */
+    public static final Duration DEFAULT_HOST_GAP = Duration.ofSeconds(1);
+
     private final HttpClient client;
     private final Duration timeout;
     private final long maxBodySize;
     private final String userAgent;
     private final RetryPolicy retry;
+    private final HostGate hostGate;
 
     /**
+     * With the standard retries and {@link #DEFAULT_HOST_GAP} between requests to one host.
+     *
      * @param timeout connect and request timeout
      * @param maxBodySize the largest body accepted, in bytes
      * @param userAgent the User-Agent header value
      */
     public Http(Duration timeout, long maxBodySize, String userAgent) {
-        this(timeout, maxBodySize, userAgent, RetryPolicy.standard());
+        this(timeout, maxBodySize, userAgent, RetryPolicy.standard(), DEFAULT_HOST_GAP);
     }
 
-    /** As {@link #Http(Duration, long, String)}, with the retry waits given (tests pass short ones). */
+    /** As {@link #Http(Duration, long, String)}, with the retry waits given (tests pass short ones) and no host gap. */
     public Http(Duration timeout, long maxBodySize, String userAgent, RetryPolicy retry) {
+        this(timeout, maxBodySize, userAgent, retry, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #Http(Duration, long, String, RetryPolicy)}, and requests to one host (host and port) run one at a
+     * time, each starting at least {@code hostGap} after the previous one ended (zero turns this off). The wait uses
+     * the retry policy's sleeper and clock.
+     */
+    public Http(Duration timeout, long maxBodySize, String userAgent, RetryPolicy retry, Duration hostGap) {
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive, was " + timeout);
         }
@@ -64,6 +80,7 @@ public final class Http implements AutoCloseable {
         this.maxBodySize = maxBodySize;
         this.userAgent = Objects.requireNonNull(userAgent, "userAgent");
         this.retry = Objects.requireNonNull(retry, "retry");
+        this.hostGate = new HostGate(Objects.requireNonNull(hostGap, "hostGap"), retry.sleeper(), retry.clock());
         this.client = HttpClient.newBuilder()
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NORMAL)
@@ -114,6 +131,10 @@ public final class Http implements AutoCloseable {
     }
 
     private Response send(HttpRequest request, CacheTags sent) throws FetchException, InterruptedException {
+        return hostGate.call(request.uri(), () -> sendWithRetry(request, sent));
+    }
+
+    private Response sendWithRetry(HttpRequest request, CacheTags sent) throws FetchException, InterruptedException {
         String url = Urls.redact(request.uri());
         for (int attempt = 1; ; attempt++) {
             boolean last = attempt == MAX_ATTEMPTS;

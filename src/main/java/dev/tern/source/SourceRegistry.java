@@ -2,7 +2,11 @@ package dev.tern.source;
 
 import dev.tern.config.SourceTypeSpec;
 import dev.tern.source.ashby.AshbyAdapter;
+import dev.tern.source.feed.FeedAdapter;
 import dev.tern.source.greenhouse.GreenhouseAdapter;
+import dev.tern.source.html.HtmlAdapter;
+import dev.tern.source.json.JsonApiAdapter;
+import dev.tern.source.jsonld.JsonLdAdapter;
 import dev.tern.source.lever.LeverAdapter;
 import dev.tern.source.recruitee.RecruiteeAdapter;
 import dev.tern.source.simplify.SimplifyAdapter;
@@ -47,7 +51,11 @@ public final class SourceRegistry {
                 new SmartRecruitersAdapter(),
                 new WorkdayAdapter(clock),
                 new RecruiteeAdapter(),
-                new WorkableAdapter()));
+                new WorkableAdapter(),
+                new FeedAdapter(),
+                new HtmlAdapter(),
+                new JsonLdAdapter(),
+                new JsonApiAdapter()));
     }
 
     /** The adapter for a {@code type}, if there is one. */

@@ -12,8 +12,8 @@ final class SourceRegistryTest {
     private final SourceRegistry registry = SourceRegistry.standard();
 
     @Test
-    void knowsSimplifyGreenhouseAndLever() {
-        assertThat(registry.specs()).containsKeys("simplify", "greenhouse", "lever");
+    void knowsEveryRegisteredType() {
+        assertThat(registry.specs()).containsKeys("simplify", "greenhouse", "lever", "feed", "html", "jsonld", "json");
         assertThat(registry.adapter("greenhouse"))
                 .get()
                 .extracting(SourceAdapter::type)
