@@ -3,7 +3,9 @@ package dev.tern;
 import dev.tern.app.CheckConfigCommand;
 import dev.tern.app.DemoCommand;
 import dev.tern.app.PollCommand;
+import dev.tern.app.PreviewCommand;
 import dev.tern.app.RunCommand;
+import dev.tern.app.SourcesCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +15,14 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Tern.Version.class,
         description = "Watches internship posting sources and alerts students the moment a fitting posting appears.",
-        subcommands = {RunCommand.class, PollCommand.class, CheckConfigCommand.class, DemoCommand.class})
+        subcommands = {
+            RunCommand.class,
+            PollCommand.class,
+            CheckConfigCommand.class,
+            DemoCommand.class,
+            PreviewCommand.class,
+            SourcesCommand.class
+        })
 public final class Tern implements Runnable {
 
     /** Exit code for a bad config file or bad command-line usage. */
