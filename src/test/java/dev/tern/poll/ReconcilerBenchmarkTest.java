@@ -16,6 +16,7 @@ import dev.tern.testing.TestDatabases;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * store half). Not a timed test: it prints the times. Tagged {@code benchmark}, which the normal build excludes; on
  * this machine (2 cores, busy) a warm re-poll took 220-380 ms and the first, cold one 600-900 ms.
  */
-// @Tag("benchmark")
+@Tag("benchmark")
 final class ReconcilerBenchmarkTest {
 
     private static final int POSTINGS = 15_000;
