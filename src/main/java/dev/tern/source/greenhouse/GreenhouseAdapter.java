@@ -1,13 +1,12 @@
 package dev.tern.source.greenhouse;
 
 import dev.tern.config.SourceConfig;
+import dev.tern.source.BoardFetch;
 import dev.tern.source.CacheTags;
 import dev.tern.source.FetchException;
 import dev.tern.source.FetchResult;
 import dev.tern.source.Http;
-import dev.tern.source.HttpStatusException;
 import dev.tern.source.SourceAdapter;
-import dev.tern.source.Urls;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
@@ -20,7 +19,6 @@ public final class GreenhouseAdapter implements SourceAdapter {
     public static final String DEFAULT_BASE_URL = "https://boards-api.greenhouse.io";
     private static final String BOARD = "board";
     private static final Pattern BOARD_NAME = Pattern.compile("[A-Za-z0-9._-]+");
-    private static final int NOT_FOUND = 404;
 
     @Override
     public String type() {
@@ -51,37 +49,20 @@ public final class GreenhouseAdapter implements SourceAdapter {
     public FetchResult fetch(SourceConfig source, Http http, CacheTags previous)
             throws FetchException, InterruptedException {
         String board = source.requiredSetting(BOARD);
-        URI uri = jobsUri(source.baseUrl(), board);
-        String url = Urls.redact(uri);
-        Http.Response response;
-        try {
-            response = http.get(uri, previous == null ? CacheTags.NONE : previous);
-        } catch (HttpStatusException e) {
-            if (e.status() == NOT_FOUND) {
-                throw new HttpStatusException(
-                        NOT_FOUND,
-                        e.url(),
-                        "Greenhouse has no board '" + board + "' (HTTP 404 from " + url + "): check the source's"
-                                + " 'board', the name in boards.greenhouse.io/<board>");
-            }
-            throw e;
-        }
-        if (response.notModified()) {
-            return new FetchResult.NotModified();
-        }
         String company = source.company() != null ? source.company() : board;
-        return new FetchResult.Fetched(GreenhouseParser.parse(response.body(), url, company), response.tags());
+        return BoardFetch.fetch(
+                http,
+                jobsUri(source.baseUrl(), board),
+                previous,
+                url -> "Greenhouse has no board '" + board + "' (HTTP 404 from " + url + "): check the source's"
+                        + " 'board', the name in boards.greenhouse.io/<board>",
+                (body, url) -> GreenhouseParser.parse(body, url, company));
     }
 
     static URI jobsUri(String baseUrl, String board) throws FetchException {
-        String base = baseUrl == null || baseUrl.isBlank() ? DEFAULT_BASE_URL : baseUrl.strip();
         if (!BOARD_NAME.matcher(board).matches()) {
             throw new FetchException("Greenhouse board '" + board + "' is not a valid board name");
         }
-        try {
-            return URI.create(base.replaceAll("/+$", "") + "/v1/boards/" + board + "/jobs?content=true");
-        } catch (IllegalArgumentException e) {
-            throw new FetchException("baseUrl '" + Urls.redact(base) + "' is not a valid URL");
-        }
+        return BoardFetch.uri(baseUrl, DEFAULT_BASE_URL, "/v1/boards/" + board + "/jobs?content=true");
     }
 }

@@ -1,13 +1,12 @@
 package dev.tern.source.recruitee;
 
 import dev.tern.config.SourceConfig;
+import dev.tern.source.BoardFetch;
 import dev.tern.source.CacheTags;
 import dev.tern.source.FetchException;
 import dev.tern.source.FetchResult;
 import dev.tern.source.Http;
-import dev.tern.source.HttpStatusException;
 import dev.tern.source.SourceAdapter;
-import dev.tern.source.Urls;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
@@ -22,7 +21,6 @@ public final class RecruiteeAdapter implements SourceAdapter {
     public static final String TYPE = "recruitee";
     private static final String SUBDOMAIN = "subdomain";
     private static final Pattern SUBDOMAIN_NAME = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?");
-    private static final int NOT_FOUND = 404;
 
     @Override
     public String type() {
@@ -56,38 +54,20 @@ public final class RecruiteeAdapter implements SourceAdapter {
     public FetchResult fetch(SourceConfig source, Http http, CacheTags previous)
             throws FetchException, InterruptedException {
         String subdomain = source.requiredSetting(SUBDOMAIN);
-        URI uri = offersUri(source.baseUrl(), subdomain);
-        String url = Urls.redact(uri);
-        Http.Response response;
-        try {
-            response = http.get(uri, previous == null ? CacheTags.NONE : previous);
-        } catch (HttpStatusException e) {
-            if (e.status() == NOT_FOUND) {
-                throw new HttpStatusException(
-                        NOT_FOUND,
-                        e.url(),
-                        "Recruitee has no careers site '" + subdomain + "' (HTTP 404 from " + url + "): check the"
-                                + " source's 'subdomain', the name in <subdomain>.recruitee.com");
-            }
-            throw e;
-        }
-        if (response.notModified()) {
-            return new FetchResult.NotModified();
-        }
         String company = source.company() != null ? source.company() : subdomain;
-        return new FetchResult.Fetched(RecruiteeParser.parse(response.body(), url, company), response.tags());
+        return BoardFetch.fetch(
+                http,
+                offersUri(source.baseUrl(), subdomain),
+                previous,
+                url -> "Recruitee has no careers site '" + subdomain + "' (HTTP 404 from " + url + "): check the"
+                        + " source's 'subdomain', the name in <subdomain>.recruitee.com",
+                (body, url) -> RecruiteeParser.parse(body, url, company));
     }
 
     static URI offersUri(String baseUrl, String subdomain) throws FetchException {
         if (!SUBDOMAIN_NAME.matcher(subdomain).matches()) {
             throw new FetchException("Recruitee subdomain '" + subdomain + "' is not a valid name");
         }
-        String base =
-                baseUrl == null || baseUrl.isBlank() ? "https://" + subdomain + ".recruitee.com" : baseUrl.strip();
-        try {
-            return URI.create(base.replaceAll("/+$", "") + "/api/offers/");
-        } catch (IllegalArgumentException e) {
-            throw new FetchException("baseUrl '" + Urls.redact(base) + "' is not a valid URL");
-        }
+        return BoardFetch.uri(baseUrl, "https://" + subdomain + ".recruitee.com", "/api/offers/");
     }
 }

@@ -1,0 +1,57 @@
+package dev.tern.source;
+
+import dev.tern.posting.RawPosting;
+import java.net.URI;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * What the boards read with one request have in common (Greenhouse, Ashby, Recruitee, Workable): a conditional
+ * GET, 304 as "not modified", a 404 explained in the admin's terms, and the body handed to the type's parser.
+ */
+public final class BoardFetch {
+
+    private static final int NOT_FOUND = 404;
+
+    private BoardFetch() {}
+
+    /** Reads one response body into postings; {@code url} is the redacted address, for messages. */
+    @FunctionalInterface
+    public interface Parser {
+        List<RawPosting> parse(byte[] body, String url) throws FetchException;
+    }
+
+    /**
+     * Fetches {@code uri} once.
+     *
+     * @param notFound makes the 404 message from the redacted URL: it should say which key to check
+     */
+    public static FetchResult fetch(
+            Http http, URI uri, CacheTags previous, UnaryOperator<String> notFound, Parser parser)
+            throws FetchException, InterruptedException {
+        String url = Urls.redact(uri);
+        Http.Response response;
+        try {
+            response = http.get(uri, previous == null ? CacheTags.NONE : previous);
+        } catch (HttpStatusException e) {
+            if (e.status() == NOT_FOUND) {
+                throw new HttpStatusException(NOT_FOUND, e.url(), notFound.apply(url));
+            }
+            throw e;
+        }
+        if (response.notModified()) {
+            return new FetchResult.NotModified();
+        }
+        return new FetchResult.Fetched(parser.parse(response.body(), url), response.tags());
+    }
+
+    /** {@code baseUrl} (or {@code defaultBase} when unset) with trailing slashes dropped, then {@code path}. */
+    public static URI uri(String baseUrl, String defaultBase, String path) throws FetchException {
+        String base = baseUrl == null || baseUrl.isBlank() ? defaultBase : baseUrl.strip();
+        try {
+            return URI.create(base.replaceAll("/+$", "") + path);
+        } catch (IllegalArgumentException e) {
+            throw new FetchException("baseUrl '" + Urls.redact(base) + "' is not a valid URL");
+        }
+    }
+}
