@@ -11,7 +11,6 @@ import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.requests.GatewayIntent;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.utils.Compression;
-import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.SessionController;
 
 /**
@@ -35,7 +34,7 @@ import net.dv8tion.jda.api.utils.SessionController;
  * Code that builds its own JDA (Tern's {@code discord.restBaseUrl} / {@code discord.gatewayUrl}) must do what
  * {@link #jdaBuilder} does: REST base URL through {@link RestConfig}, and the gateway URL through a
  * {@link SessionController} whose {@code getGateway()} returns {@link #gatewayUrl()} (a plain JDABuilder never asks
- * Discord for it). Path regexes in this class match the whole path after {@code /api/v10/}. Give {@code 401} to
+ * Discord for it; see {@link JdaLifecycle#sessionController}). Path regexes in this class match the whole path after {@code /api/v10/}. Give {@code 401} to
  * {@code GET users/@me} with {@link #failAlways} to make a token invalid.
  */
 public final class FakeDiscord implements AutoCloseable {
@@ -56,8 +55,8 @@ public final class FakeDiscord implements AutoCloseable {
     public static final long ALL_PERMISSIONS = 2_147_483_647L;
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
-    private static final long POLL_MILLIS = 10;
+    private static final int TOO_MANY_REQUESTS = 429;
+    private static final int GATEWAY_STOP_MILLIS = 1000;
 
     private final Snowflakes snowflakes;
     private final Directory directory;
@@ -109,64 +108,23 @@ public final class FakeDiscord implements AutoCloseable {
     public JDABuilder jdaBuilder(String token) {
         return JDABuilder.createLight(token, EnumSet.noneOf(GatewayIntent.class))
                 .setRestConfig(new RestConfig().setBaseUrl(restBaseUrl()))
-                .setSessionController(sessionController(gatewayUrl()))
+                .setSessionController(JdaLifecycle.sessionController(gatewayUrl()))
                 .setCompression(Compression.NONE)
                 .setEnableShutdownHook(false)
                 .setAutoReconnect(false)
                 .setRequestTimeoutRetry(false);
     }
 
-    /** A session controller that sends JDA to {@code gatewayUrl} instead of Discord's gateway. */
-    public static SessionController sessionController(String gatewayUrl) {
-        return new ConcurrentSessionController() {
-            @Override
-            public String getGateway() {
-                return gatewayUrl;
-            }
-        };
-    }
-
     /** Builds a JDA with {@link #jdaBuilder} and the listeners, and waits (10 s at most) until it is ready. */
     public JDA connect(String token, Object... listeners) {
         JDA jda = jdaBuilder(token).addEventListeners(listeners).build();
-        awaitReady(jda, CONNECT_TIMEOUT);
+        JdaLifecycle.awaitReady(jda, CONNECT_TIMEOUT);
         return jda;
     }
 
-    /** Waits until the JDA is connected with its guild loaded; shuts it down and fails otherwise. */
-    public static void awaitReady(JDA jda, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try {
-            while (jda.getStatus() != JDA.Status.CONNECTED) {
-                JDA.Status status = jda.getStatus();
-                boolean over = status == JDA.Status.SHUTDOWN || status == JDA.Status.FAILED_TO_LOGIN;
-                if (over || System.nanoTime() > deadline) {
-                    jda.shutdownNow();
-                    throw new AssertionError("JDA did not get ready within " + timeout + "; status " + status);
-                }
-                Thread.sleep(POLL_MILLIS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            jda.shutdownNow();
-            throw new AssertionError("interrupted while waiting for JDA", e);
-        }
-    }
-
-    /** Shuts the JDA down and waits (10 s at most), forcing it if it does not stop; null is ignored. */
+    /** Shuts the JDA down cleanly (see {@link JdaLifecycle#shutdown}); null is ignored. */
     public static void disconnect(JDA jda) {
-        if (jda == null) {
-            return;
-        }
-        jda.shutdown();
-        try {
-            if (!jda.awaitShutdown(SHUTDOWN_TIMEOUT)) {
-                jda.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            jda.shutdownNow();
-        }
+        JdaLifecycle.shutdown(jda);
     }
 
     /** The user runs {@code /name} with the options (typed, nested for subcommands) in a guild channel. */
@@ -270,9 +228,16 @@ public final class FakeDiscord implements AutoCloseable {
                 new Faults.Fault(status, FakeJson.error(discordCode, message), null));
     }
 
-    /** Answers the next matching request with a per-route 429; JDA waits (whole seconds, rounded up) and retries. */
+    /**
+     * Answers the next matching request with a per-route 429; JDA waits (whole seconds, rounded up) and retries.
+     * {@link Duration#ZERO} makes JDA retry at once, for fast tests.
+     */
     public void rateLimitNext(String method, String pathRegex, Duration retryAfter) {
-        faults.add(method, pathRegex, 1, new Faults.Fault(429, FakeRest.rateLimitBody(retryAfter), retryAfter));
+        faults.add(
+                method,
+                pathRegex,
+                1,
+                new Faults.Fault(TOO_MANY_REQUESTS, FakeRest.rateLimitBody(retryAfter), retryAfter));
     }
 
     public void clearFailures() {
@@ -300,7 +265,7 @@ public final class FakeDiscord implements AutoCloseable {
 
     private void stopGateway() {
         try {
-            gateway.stop(1000);
+            gateway.stop(GATEWAY_STOP_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -3,6 +3,7 @@ package dev.tern.discord.fake;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -87,7 +88,7 @@ final class FakeGateway extends WebSocketServer {
     @Override
     public void onMessage(WebSocket conn, String message) {
         Session session = conn.getAttachment();
-        JsonNode frame = FakeJson.parse(message.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode frame = FakeJson.parse(message.getBytes(StandardCharsets.UTF_8));
         int op = frame.path("op").asInt(-1);
         switch (op) {
             case OP_HEARTBEAT -> session.send(FakeJson.object().put("op", OP_HEARTBEAT_ACK));

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -16,7 +17,7 @@ final class Faults {
     private final List<Rule> rules = new ArrayList<>();
 
     synchronized void add(String method, String pathRegex, int times, Fault fault) {
-        rules.add(new Rule(method.toUpperCase(java.util.Locale.ROOT), Pattern.compile(pathRegex), times, fault));
+        rules.add(new Rule(method.toUpperCase(Locale.ROOT), Pattern.compile(pathRegex), times, fault));
     }
 
     /** The first matching failure, used up if it was one-shot. */

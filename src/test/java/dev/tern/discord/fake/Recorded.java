@@ -2,6 +2,7 @@ package dev.tern.discord.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,7 +26,7 @@ public record Recorded(
 
     /** The first value of the header (name in any case), or null. */
     public String header(String name) {
-        return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        return headers.get(name.toLowerCase(Locale.ROOT));
     }
 
     /** Whether the request carried {@code authorization: Bot <token>}. */
