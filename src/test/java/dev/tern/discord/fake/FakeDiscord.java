@@ -31,11 +31,16 @@ import net.dv8tion.jda.api.utils.SessionController;
  * }
  * }</pre>
  *
- * Code that builds its own JDA (Tern's {@code discord.restBaseUrl} / {@code discord.gatewayUrl}) must do what
- * {@link #jdaBuilder} does: REST base URL through {@link RestConfig}, and the gateway URL through a
+ * <p>Code that builds its own JDA (Tern's {@code discord.restBaseUrl} / {@code discord.gatewayUrl}) must do what
+ * {@link #jdaBuilder} does: the REST base URL through {@link RestConfig}, and the gateway URL through a
  * {@link SessionController} whose {@code getGateway()} returns {@link #gatewayUrl()} (a plain JDABuilder never asks
- * Discord for it; see {@link JdaLifecycle#sessionController}). Path regexes in this class match the whole path after {@code /api/v10/}. Give {@code 401} to
- * {@code GET users/@me} with {@link #failAlways} to make a token invalid.
+ * Discord for it; see {@link JdaLifecycle#sessionController}). Member chunking must stay off: the gateway ignores
+ * op 8.
+ *
+ * <p>Notes: path regexes match the whole path after {@code /api/v10/}. {@code failAlways("GET", "users/@me", 401, 0,
+ * "401: Unauthorized")} makes every token invalid. Interactions happen in guild channels only, and go to every JDA
+ * that is logged in (connect one at a time). {@link #messages} lists interaction replies too (type 20, with a
+ * {@code webhook_id}); messages the bot posted itself have type 0.
  */
 public final class FakeDiscord implements AutoCloseable {
 

@@ -198,6 +198,37 @@ final class FakeDiscordTest {
     }
 
     @Test
+    void followUpsAndClicksOnAnEphemeralReplyReachTheSameInteractionFlow() {
+        jda = discord.connect(FakeDiscord.TOKEN, new ListenerAdapter() {
+            @Override
+            public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
+                event.reply("page 1")
+                        .setEphemeral(true)
+                        .setComponents(ActionRow.of(Button.secondary("page:2", "Next")))
+                        .queue(hook ->
+                                hook.sendMessage("also this").setEphemeral(true).queue());
+            }
+
+            @Override
+            public void onButtonInteraction(ButtonInteractionEvent event) {
+                boolean ephemeral = event.getMessage().isEphemeral();
+                event.editMessage("page 2 ephemeral=" + ephemeral).queue();
+            }
+        });
+        InteractionReply command =
+                discord.sendSlashCommand(FakeDiscord.ALICE, FakeDiscord.GENERAL, "postings", List.of());
+        assertThat(command.awaitFollowUp(1, TIMEOUT).path("content").asText()).isEqualTo("also this");
+
+        InteractionReply click = discord.sendButton(
+                FakeDiscord.ALICE,
+                FakeDiscord.GENERAL,
+                "page:2",
+                command.messageId().orElseThrow());
+
+        assertThat(click.awaitResponse(TIMEOUT).path("content").asText()).isEqualTo("page 2 ephemeral=true");
+    }
+
+    @Test
     void aRestartedBotLogsInAgainAndGetsTheNextInteraction() {
         JDA first = discord.connect(FakeDiscord.TOKEN);
         FakeDiscord.disconnect(first);

@@ -4,11 +4,17 @@ import java.time.Duration;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
 import net.dv8tion.jda.api.utils.SessionController;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Starting and stopping a real JDA in a test, with timeouts so that a broken login fails instead of hanging. */
 public final class JdaLifecycle {
 
-    private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
+    private static final Logger LOG = LoggerFactory.getLogger(JdaLifecycle.class);
+    /** Usually done in milliseconds; rarely JDA's close handshake stalls for 10 s, not worth waiting for in a test. */
+    private static final Duration GRACEFUL_TIMEOUT = Duration.ofSeconds(3);
+
+    private static final Duration FORCED_TIMEOUT = Duration.ofSeconds(5);
     private static final long POLL_MILLIS = 10;
 
     private JdaLifecycle() {}
@@ -43,15 +49,17 @@ public final class JdaLifecycle {
         }
     }
 
-    /** {@code shutdown()} and {@code awaitShutdown(10 s)}, forced if it does not stop; null is ignored. */
+    /** {@code shutdown()} and a short {@code awaitShutdown}, then {@code shutdownNow()} if it did not stop; null is ignored. */
     public static void shutdown(JDA jda) {
         if (jda == null) {
             return;
         }
         jda.shutdown();
         try {
-            if (!jda.awaitShutdown(SHUTDOWN_TIMEOUT)) {
+            if (!jda.awaitShutdown(GRACEFUL_TIMEOUT)) {
+                LOG.warn("JDA did not shut down within {}; forcing it", GRACEFUL_TIMEOUT);
                 jda.shutdownNow();
+                jda.awaitShutdown(FORCED_TIMEOUT);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
