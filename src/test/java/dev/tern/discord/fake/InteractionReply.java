@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the bot answered to one interaction the fake sent: the callback ({@code POST interactions/{id}/{token}/callback}),
- * then the edits of {@code @original} and the follow-ups, each awaited with a timeout.
+ * What the bot answered to one interaction the fake sent: the callback
+ * ({@code POST interactions/{id}/{token}/callback}), then the edits of {@code @original} and the follow-ups, each
+ * awaited with a timeout.
  */
 public final class InteractionReply {
 

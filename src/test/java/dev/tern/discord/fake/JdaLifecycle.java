@@ -49,7 +49,7 @@ public final class JdaLifecycle {
         }
     }
 
-    /** {@code shutdown()} and a short {@code awaitShutdown}, then {@code shutdownNow()} if it did not stop; null is ignored. */
+    /** {@code shutdown()} and a short {@code awaitShutdown}, then {@code shutdownNow()} if needed; null is ignored. */
     public static void shutdown(JDA jda) {
         if (jda == null) {
             return;
