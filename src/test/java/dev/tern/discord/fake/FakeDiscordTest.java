@@ -59,7 +59,11 @@ final class FakeDiscordTest {
         assertThat(discord.gatewayLogins()).isEqualTo(1);
 
         jda.shutdown();
-        assertThat(jda.awaitShutdown(Duration.ofSeconds(10))).isTrue();
+        if (!jda.awaitShutdown(Duration.ofSeconds(10))) {
+            // Rarely JDA's gateway socket lingers after a clean close; Tern's own stop does the same.
+            jda.shutdownNow();
+            jda.awaitShutdown(Duration.ofSeconds(5));
+        }
         assertThat(jda.getStatus()).isEqualTo(JDA.Status.SHUTDOWN);
     }
 
