@@ -177,7 +177,9 @@ final class ConfigLoaderTest {
         assertThat(e.fileName()).isEqualTo(file.toString());
         assertThat(e.problems())
                 .containsExactly(new ConfigProblem(
-                        "bogus", 1, "unknown key 'bogus'; expected one of: storage, polling, sources, routes"));
+                        "bogus",
+                        1,
+                        "unknown key 'bogus'; expected one of: storage, polling, sources, routes, discord"));
     }
 
     @Test
