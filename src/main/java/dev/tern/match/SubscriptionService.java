@@ -89,7 +89,9 @@ public final class SubscriptionService {
         SubscribeResult stored = database.transaction(c -> {
             Optional<StoredSubscription> same = subscriptions.findSame(c, userId, key, target);
             if (same.isPresent()) {
-                return new SubscribeResult.Duplicate(same.get().id(), description);
+                String existing = FilterDescription.describe(
+                        FilterCodec.fromJson(same.get().filterJson()));
+                return new SubscribeResult.Duplicate(same.get().id(), existing);
             }
             if (subscriptions.countOfUser(c, userId) >= discord.maxSubscriptionsPerUser()) {
                 return new SubscribeResult.LimitReached(discord.maxSubscriptionsPerUser());
