@@ -7,10 +7,11 @@ import dev.tern.config.TernConfig;
 import dev.tern.deliver.DeliveryWorker;
 import dev.tern.deliver.Notifier;
 import dev.tern.match.Filter;
+import dev.tern.match.LiveSubscriptions;
 import dev.tern.match.Matcher;
 import dev.tern.match.QueryException;
 import dev.tern.match.Subscription;
-import dev.tern.match.SubscriptionIndex;
+import dev.tern.match.SubscriptionService;
 import dev.tern.poll.Poller;
 import dev.tern.poll.Reconciler;
 import dev.tern.posting.Normalizer;
@@ -31,8 +32,17 @@ import java.util.List;
  * @param http the HTTP client every source shares
  * @param poller polls one source
  * @param deliveries drains the outbox
+ * @param live the subscription index the matcher reads (routes and user subscriptions)
+ * @param subscriptions what the Discord commands call
  */
-public record Services(TernConfig config, Database database, Http http, Poller poller, DeliveryWorker deliveries)
+public record Services(
+        TernConfig config,
+        Database database,
+        Http http,
+        Poller poller,
+        DeliveryWorker deliveries,
+        LiveSubscriptions live,
+        SubscriptionService subscriptions)
         implements AutoCloseable {
 
     /** The User-Agent every source request carries. */
@@ -46,12 +56,16 @@ public record Services(TernConfig config, Database database, Http http, Poller p
     public static Services open(TernConfig config, StorageConfig storage, Clock clock, List<Notifier> notifiers) {
         Database database = Database.open(storage.url(), storage.user(), storage.password());
         try {
-            SubscriptionIndex index = SubscriptionIndex.of(routeSubscriptions(config.routes()));
-            Reconciler reconciler = new Reconciler(database, new Matcher(() -> index), clock, config.polling());
+            LiveSubscriptions live = LiveSubscriptions.load(database, routeSubscriptions(config.routes()));
+            SubscriptionService subscriptions =
+                    new SubscriptionService(database, clock, live, config.discord(), config.sources());
+            subscriptions.retryBrokenRoutes();
+            Reconciler reconciler = new Reconciler(database, new Matcher(live.index()), clock, config.polling());
             Http http = new Http(config.polling().timeout(), config.polling().maxBodySize(), USER_AGENT);
             Poller poller = new Poller(SourceRegistry.standard(clock), http, new Normalizer(clock), reconciler);
-            DeliveryWorker deliveries = new DeliveryWorker(database, new DeliveryStore(), notifiers, clock);
-            return new Services(config, database, http, poller, deliveries);
+            DeliveryWorker deliveries = new DeliveryWorker(
+                    database, new DeliveryStore(), notifiers, clock, new SubscriptionTargetHealth(subscriptions));
+            return new Services(config, database, http, poller, deliveries, live, subscriptions);
         } catch (RuntimeException e) {
             database.close();
             throw e;

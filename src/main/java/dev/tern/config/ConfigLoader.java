@@ -26,7 +26,7 @@ public final class ConfigLoader {
     /** Configuration files larger than this are refused; a real one is a few kilobytes. */
     static final long MAX_FILE_BYTES = 1024L * 1024;
 
-    private static final List<String> TOP_KEYS = List.of("storage", "polling", "sources", "routes");
+    private static final List<String> TOP_KEYS = List.of("storage", "polling", "sources", "routes", "discord");
     private static final List<String> STORAGE_KEYS = List.of("url", "user", "password");
     private static final List<String> POLLING_KEYS =
             List.of("interval", "timeout", "maxBodySize", "maxAge", "closeAfterMissedPolls");
@@ -95,8 +95,10 @@ public final class ConfigLoader {
         PollingConfig polling =
                 section(top, "polling", values).map(ConfigLoader::polling).orElse(PollingConfig.defaults());
         List<SourceConfig> sources = new SourcesReader(types, values).read(top.node("sources"), polling);
-        List<RouteConfig> routes = new RoutesReader(keywordCheck, values).read(top.node("routes"));
-        return new TernConfig(storage, polling, sources, routes);
+        DiscordConfig discord =
+                section(top, "discord", values).map(DiscordReader::read).orElse(DiscordConfig.disabled());
+        List<RouteConfig> routes = new RoutesReader(keywordCheck, values, discord.enabled()).read(top.node("routes"));
+        return new TernConfig(storage, polling, sources, routes, discord);
     }
 
     private static Optional<MapReader> section(MapReader top, String key, Values values) {

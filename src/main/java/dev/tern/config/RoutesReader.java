@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Reads the {@code routes} list: which postings go to which target, with each route's filter. */
 final class RoutesReader {
@@ -14,20 +15,25 @@ final class RoutesReader {
     private static final List<String> FILTER_KEYS = List.of(
             "keywords", "locations", "startYears", "companies", "excludeCompanies", "remote", "includeUnknownYear");
     private static final String CONSOLE = "console";
+    private static final String DISCORD = "discord:";
+    private static final Pattern DISCORD_CHANNEL = Pattern.compile("discord:channel/[0-9]{1,20}");
     private static final List<String> LATER_SCHEMES =
-            List.of("discord:", "slack:", "webhook:", "discord-webhook:", "https://hooks.slack.com/");
+            List.of("slack:", "webhook:", "discord-webhook:", "https://hooks.slack.com/");
     private static final int MIN_YEAR = 2000;
     private static final int MAX_YEAR = 2100;
     private static final String EXAMPLE = "- { id: everything, to: console }";
 
     private final KeywordCheck keywordCheck;
     private final Values values;
+    private final boolean discordEnabled;
     private final Problems problems;
     private final Map<String, Integer> idLines = new HashMap<>();
 
-    RoutesReader(KeywordCheck keywordCheck, Values values) {
+    /** @param discordEnabled whether the bot runs, without which a Discord target cannot be delivered to */
+    RoutesReader(KeywordCheck keywordCheck, Values values, boolean discordEnabled) {
         this.keywordCheck = keywordCheck;
         this.values = values;
+        this.discordEnabled = discordEnabled;
         this.problems = values.problems();
     }
 
@@ -57,9 +63,9 @@ final class RoutesReader {
         int before = problems.count();
         reader.rejectUnknown(ROUTE_KEYS, "");
         Optional<String> id = id(reader);
-        Optional<String> to = reader.text("to").filter(target -> validTarget(reader, target));
+        Optional<String> to = reader.text("to").filter(target -> validTarget(reader, id.orElse("?"), target));
         if (reader.node("to").isEmpty()) {
-            reader.problem("to", "required: where matching postings go; use console");
+            reader.problem("to", "required: where matching postings go; use console or discord:channel/<channel id>");
         }
         FilterConfig filter = reader.node("filter")
                 .flatMap(node -> MapReader.of(node, reader.pathOf("filter"), values, "a mapping of filter keys"))
@@ -88,20 +94,42 @@ final class RoutesReader {
         return id;
     }
 
-    private boolean validTarget(MapReader reader, String target) {
+    private boolean validTarget(MapReader reader, String routeId, String target) {
         if (target.equals(CONSOLE)) {
             return true;
         }
         String lower = target.toLowerCase(Locale.ROOT);
+        if (lower.startsWith(DISCORD)) {
+            return validDiscordTarget(reader, routeId, target);
+        }
         if (LATER_SCHEMES.stream().anyMatch(lower::startsWith)) {
             reader.problem(
                     "to",
                     "target '" + display(target)
-                            + "' is not available yet (it comes with the Discord/Slack work); use console");
+                            + "' is not available yet (it comes with the Slack work); use console or discord:channel/<id>");
         } else {
-            reader.problem("to", "unknown target '" + display(target) + "'; use console");
+            reader.problem("to", "unknown target '" + display(target) + "'; use console or discord:channel/<id>");
         }
         return false;
+    }
+
+    private boolean validDiscordTarget(MapReader reader, String routeId, String target) {
+        if (!DISCORD_CHANNEL.matcher(target).matches()) {
+            reader.problem(
+                    "to",
+                    "Discord target '" + display(target) + "' must be discord:channel/<channel id>, e.g."
+                            + " discord:channel/123456789012345678 (in Discord: right-click the channel, Copy"
+                            + " Channel ID)");
+            return false;
+        }
+        if (!discordEnabled) {
+            reader.problem(
+                    "to",
+                    "route " + routeId + " sends to Discord but discord.token is not set; set it (token:"
+                            + " ${DISCORD_TOKEN}) or send this route to console");
+            return false;
+        }
+        return true;
     }
 
     /** A target as it may be printed: webhook URLs are secrets, so only their start is shown. */

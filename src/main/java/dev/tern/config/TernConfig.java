@@ -9,12 +9,18 @@ import java.util.List;
  * @param polling defaults for every source
  * @param sources the sources to poll, in file order
  * @param routes where matching postings go, in file order
+ * @param discord the Discord bot; {@link DiscordConfig#disabled()} when the section is missing, never null
  */
 public record TernConfig(
-        StorageConfig storage, PollingConfig polling, List<SourceConfig> sources, List<RouteConfig> routes) {
+        StorageConfig storage,
+        PollingConfig polling,
+        List<SourceConfig> sources,
+        List<RouteConfig> routes,
+        DiscordConfig discord) {
 
     public TernConfig {
         sources = List.copyOf(sources);
         routes = List.copyOf(routes);
+        discord = discord == null ? DiscordConfig.disabled() : discord;
     }
 }

@@ -7,16 +7,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Drains the outbox: sends due deliveries target by target through the notifier that handles each, marks them
- * sent, retries transient failures with exponential backoff, and marks permanent ones failed (never silently).
+ * sent, retries transient failures with exponential backoff, and marks permanent ones failed (never silently),
+ * telling {@link TargetHealth} when the failure means the target is gone or its recipient refuses messages.
  */
 public final class DeliveryWorker {
 
@@ -31,23 +35,35 @@ public final class DeliveryWorker {
     private final DeliveryStore store;
     private final List<Notifier> notifiers;
     private final Clock clock;
+    private final TargetHealth health;
+    private final Set<String> warnedUnhandled = new HashSet<>();
 
+    /** A worker whose permanent failures affect nothing but their own rows (console, tests). */
     public DeliveryWorker(Database database, DeliveryStore store, List<Notifier> notifiers, Clock clock) {
+        this(database, store, notifiers, clock, TargetHealth.IGNORE);
+    }
+
+    /** @param health told when a target is gone or its recipient refuses messages */
+    public DeliveryWorker(
+            Database database, DeliveryStore store, List<Notifier> notifiers, Clock clock, TargetHealth health) {
         this.database = database;
         this.store = store;
         this.notifiers = List.copyOf(notifiers);
         this.clock = clock;
+        this.health = health;
     }
 
     /**
-     * Sends everything due now.
+     * Sends everything due now. Rows for targets no notifier handles (a Discord target while the bot is off) are
+     * left pending, untouched, and do not hold up the others.
      *
      * @return how many alerts were delivered
      */
     public synchronized int drain() {
         int delivered = 0;
+        Set<String> unhandled = new HashSet<>();
         while (true) {
-            List<PendingDelivery> due = database.read(c -> store.due(c, clock.instant(), BATCH_LIMIT));
+            List<PendingDelivery> due = dueHandled(unhandled);
             if (due.isEmpty()) {
                 return delivered;
             }
@@ -62,16 +78,36 @@ public final class DeliveryWorker {
         }
     }
 
-    private int deliver(String target, List<PendingDelivery> rows) {
-        Optional<Notifier> notifier =
-                notifiers.stream().filter(n -> n.handles(target)).findFirst();
-        if (notifier.isEmpty()) {
-            retryAll(rows, "no notifier is configured for target " + target);
-            return 0;
+    /** Due rows whose targets some notifier handles; each pass leaves out the unhandled targets it found. */
+    private List<PendingDelivery> dueHandled(Set<String> unhandled) {
+        while (true) {
+            List<PendingDelivery> due = database.read(c -> store.due(c, clock.instant(), BATCH_LIMIT, unhandled));
+            Set<String> found = new LinkedHashSet<>();
+            due.stream()
+                    .map(PendingDelivery::target)
+                    .filter(target -> notifierFor(target).isEmpty())
+                    .forEach(found::add);
+            if (found.isEmpty()) {
+                return due;
+            }
+            found.stream()
+                    .filter(warnedUnhandled::add)
+                    .forEach(target -> log.warn(
+                            "No notifier delivers to {} (is its bot or webhook configured?); its alerts wait in the outbox",
+                            target));
+            unhandled.addAll(found);
         }
+    }
+
+    private Optional<Notifier> notifierFor(String target) {
+        return notifiers.stream().filter(n -> n.handles(target)).findFirst();
+    }
+
+    private int deliver(String target, List<PendingDelivery> rows) {
+        Notifier notifier = notifierFor(target).orElseThrow();
         List<Alert> alerts = rows.stream().map(DeliveryWorker::toAlert).toList();
         try {
-            List<String> messageIds = notifier.get().send(target, alerts);
+            List<String> messageIds = notifier.send(target, alerts);
             Instant now = clock.instant();
             database.transaction(c -> {
                 for (int i = 0; i < rows.size(); i++) {
@@ -85,6 +121,7 @@ public final class DeliveryWorker {
         } catch (DeliveryException e) {
             if (e.isPermanent()) {
                 failAll(rows, e.getMessage());
+                tellHealth(target, e);
             } else {
                 retryAll(rows, e.getMessage());
             }
@@ -92,6 +129,18 @@ public final class DeliveryWorker {
         } catch (RuntimeException e) {
             retryAll(rows, "unexpected error: " + e);
             return 0;
+        }
+    }
+
+    private void tellHealth(String target, DeliveryException e) {
+        try {
+            switch (e.kind()) {
+                case TARGET_GONE -> health.targetGone(target, e.getMessage());
+                case RECIPIENT_CLOSED -> health.recipientClosed(target, e.getMessage());
+                case TRANSIENT, REJECTED -> {}
+            }
+        } catch (RuntimeException failure) {
+            log.error("Could not record that target {} failed for good: {}", target, failure.getMessage(), failure);
         }
     }
 

@@ -19,8 +19,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +48,7 @@ public final class Reconciler {
     private final PostingStore postings = new PostingStore();
     private final SourceStateStore states = new SourceStateStore();
     private final DeliveryStore deliveries = new DeliveryStore();
+    private final Skips skips = new Skips();
 
     public Reconciler(Database db, Matcher matcher, Clock clock, PollingConfig polling) {
         this.db = db;
@@ -217,7 +221,10 @@ public final class Reconciler {
         return closed;
     }
 
-    /** Queues alerts for new and reopened postings within maxAge; the outbox drops repeats of a fingerprint. */
+    /**
+     * Queues alerts for new and reopened postings within maxAge; the outbox drops repeats of a fingerprint. A
+     * paused subscription queues nothing and counts a skip, once per posting and target.
+     */
     private void queueAlerts(Connection c, List<PollEvent> events, String id, SnapshotDiff diff, Instant now) {
         List<Posting> candidates = new ArrayList<>(diff.added());
         candidates.addAll(diff.reopened());
@@ -226,7 +233,14 @@ public final class Reconciler {
                 LOG.debug("Posting {} is older than maxAge; not alerting", posting.key());
                 continue;
             }
+            Map<String, Subscription> paused = new LinkedHashMap<>();
+            Set<String> queuedTargets = new HashSet<>();
             for (Subscription subscription : matcher.match(posting)) {
+                if (subscription.pausedAt(now)) {
+                    paused.putIfAbsent(subscription.target(), subscription);
+                    continue;
+                }
+                queuedTargets.add(subscription.target());
                 boolean queued = deliveries.enqueue(
                         c,
                         posting.fingerprint(),
@@ -244,6 +258,11 @@ public final class Reconciler {
                             posting.key()));
                 }
             }
+            paused.forEach((target, subscription) -> {
+                if (!queuedTargets.contains(target)) {
+                    skips.record(c, subscription, posting.key());
+                }
+            });
         }
     }
 

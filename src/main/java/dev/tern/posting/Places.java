@@ -73,6 +73,11 @@ public final class Places {
         return PlaceQuery.parse(text).map(PlaceQuery::known).orElse(false);
     }
 
+    /** Every place name and alias Tern knows ("Singapore", "Seattle", "NYC", ...), for autocomplete. */
+    public static Set<String> names() {
+        return Gazetteer.knownNames();
+    }
+
     /** Up to {@code max} known place names close to the text (edit distance), nearest first: "Seatle" → Seattle. */
     public static List<String> suggestions(String text, int max) {
         String wanted = Text.fold(text);

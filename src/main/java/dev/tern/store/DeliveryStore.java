@@ -4,8 +4,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code deliveries} table, Tern's outbox. Its unique (fingerprint, target) key is what guarantees one alert
@@ -49,11 +53,27 @@ public final class DeliveryStore {
 
     /** Pending rows due by now, oldest first, each with its posting. */
     public List<PendingDelivery> due(Connection c, Instant now, int limit) {
+        return due(c, now, limit, Set.of());
+    }
+
+    /**
+     * Pending rows due by now for any target but the excluded ones (targets nothing can deliver to yet), oldest
+     * first, each with its posting.
+     */
+    public List<PendingDelivery> due(Connection c, Instant now, int limit, Collection<String> excludedTargets) {
+        String excluding = excludedTargets.isEmpty()
+                ? ""
+                : " AND d.target NOT IN (" + String.join(", ", Collections.nCopies(excludedTargets.size(), "?")) + ")";
         String sql = "SELECT d.id, d.target, d.route_id, d.subscription_id, d.attempts, " + PostingRows.COLUMNS
                 + " FROM deliveries d JOIN postings p ON p.posting_key = d.posting_key"
-                + " WHERE d.status = ? AND d.next_attempt_at <= ? ORDER BY d.next_attempt_at, d.id LIMIT ?";
-        return Jdbc.list(
-                c, "reading due deliveries", sql, DeliveryStore::readPending, DeliveryStatus.PENDING, now, limit);
+                + " WHERE d.status = ? AND d.next_attempt_at <= ?" + excluding
+                + " ORDER BY d.next_attempt_at, d.id LIMIT ?";
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(DeliveryStatus.PENDING);
+        parameters.add(now);
+        parameters.addAll(excludedTargets);
+        parameters.add(limit);
+        return Jdbc.list(c, "reading due deliveries", sql, DeliveryStore::readPending, parameters.toArray());
     }
 
     public void markSent(Connection c, long id, Instant now, String externalMessageId) {

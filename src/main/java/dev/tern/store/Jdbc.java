@@ -11,12 +11,15 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The few JDBC moves the stores make, each wrapping {@link SQLException} in a {@link StoreException} that names
  * the operation. Instants are written as UTC {@link OffsetDateTime}s, which H2 and PostgreSQL drivers both take.
  */
 final class Jdbc {
+
+    private static final int FETCH_SIZE = 500;
 
     private Jdbc() {}
 
@@ -61,6 +64,43 @@ final class Jdbc {
                     result.add(mapper.map(rows));
                 }
                 return result;
+            }
+        } catch (SQLException e) {
+            throw failed(operation, e);
+        }
+    }
+
+    /** Runs an INSERT and returns the generated {@code id}. */
+    static long insert(Connection connection, String operation, String sql, Object... parameters) {
+        try (PreparedStatement statement = connection.prepareStatement(sql, new String[] {"id"})) {
+            bind(statement, parameters);
+            statement.executeUpdate();
+            try (ResultSet keys = statement.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new SQLException("no id was generated");
+                }
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw failed(operation, e);
+        }
+    }
+
+    /** Hands each row to {@code action} as it is read, without holding them all. */
+    static <T> void forEach(
+            Connection connection,
+            String operation,
+            String sql,
+            RowMapper<T> mapper,
+            Consumer<T> action,
+            Object... parameters) {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setFetchSize(FETCH_SIZE);
+            bind(statement, parameters);
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    action.accept(mapper.map(rows));
+                }
             }
         } catch (SQLException e) {
             throw failed(operation, e);

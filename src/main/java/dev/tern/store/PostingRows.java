@@ -51,6 +51,11 @@ final class PostingRows {
                 row.getString("fingerprint"));
     }
 
+    /** The locations of a {@code locations} column value. */
+    static List<Location> locations(String json) throws SQLException {
+        return fromJson("(locations)", json, LOCATIONS);
+    }
+
     static String locationsJson(Posting posting) {
         return toJson(posting.key(), posting.locations());
     }

@@ -1,5 +1,6 @@
 package dev.tern.store;
 
+import dev.tern.posting.Location;
 import dev.tern.posting.Posting;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -9,9 +10,11 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** The {@code postings} table: every posting each source listed, open or closed. */
 public final class PostingStore {
@@ -54,6 +57,48 @@ public final class PostingStore {
     public int countOpen(Connection c, String sourceId) {
         String sql = "SELECT COUNT(*) FROM postings WHERE source_id = ? AND status = ?";
         return Jdbc.count(c, "counting open postings of " + sourceId, sql, sourceId, PostingStatus.OPEN);
+    }
+
+    /**
+     * Hands every open posting to {@code action}, newest first (by posted time, else first seen), reading them as
+     * it goes: searches filter in Java with the match stage's filters, which SQL cannot express.
+     */
+    public void forEachOpen(Connection c, Consumer<Posting> action) {
+        String sql = "SELECT " + PostingRows.COLUMNS + " FROM postings p WHERE p.status = ?"
+                + " ORDER BY COALESCE(p.posted_at, p.first_seen) DESC, p.posting_key";
+        Jdbc.forEach(c, "reading open postings", sql, PostingRows::read, action, PostingStatus.OPEN);
+    }
+
+    /** Company names of open postings containing {@code text} (ignoring case), alphabetical, at most {@code max}. */
+    public List<String> openCompanies(Connection c, String text, int max) {
+        String sql = "SELECT DISTINCT company FROM postings WHERE status = ? AND LOWER(company) LIKE ? ESCAPE '\\'"
+                + " ORDER BY company LIMIT ?";
+        String pattern = "%" + likeEscaped(text.toLowerCase(Locale.ROOT)) + "%";
+        return Jdbc.list(c, "reading company names", sql, row -> row.getString(1), PostingStatus.OPEN, pattern, max);
+    }
+
+    /** Every distinct location of open postings. */
+    public Set<Location> openLocations(Connection c) {
+        String sql = "SELECT DISTINCT locations FROM postings WHERE status = ?";
+        Set<Location> locations = new LinkedHashSet<>();
+        Jdbc.forEach(
+                c,
+                "reading posting locations",
+                sql,
+                row -> PostingRows.locations(row.getString(1)),
+                locations::addAll,
+                PostingStatus.OPEN);
+        return locations;
+    }
+
+    /** How many postings are open, over every source. */
+    public int countAllOpen(Connection c) {
+        return Jdbc.count(
+                c, "counting open postings", "SELECT COUNT(*) FROM postings WHERE status = ?", PostingStatus.OPEN);
+    }
+
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** Stores a posting seen for the first time: OPEN when active, else CLOSED as of now. */

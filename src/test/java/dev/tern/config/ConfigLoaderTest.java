@@ -41,6 +41,9 @@ final class ConfigLoaderTest {
         assertThat(sgMl.locations()).containsExactly("Singapore", "Remote");
         assertThat(sgMl.startYears()).containsExactly(2026);
         assertThat(config.routes().get(1).filter().remote()).isEqualTo(FilterConfig.RemoteMode.EXCLUDE);
+        assertThat(config.discord().enabled()).isFalse();
+        assertThat(config.discord().maxSubscriptionsPerUser()).isEqualTo(25);
+        assertThat(config.discord().digest()).isEqualTo(10);
     }
 
     @Test
@@ -174,7 +177,9 @@ final class ConfigLoaderTest {
         assertThat(e.fileName()).isEqualTo(file.toString());
         assertThat(e.problems())
                 .containsExactly(new ConfigProblem(
-                        "bogus", 1, "unknown key 'bogus'; expected one of: storage, polling, sources, routes"));
+                        "bogus",
+                        1,
+                        "unknown key 'bogus'; expected one of: storage, polling, sources, routes, discord"));
     }
 
     @Test

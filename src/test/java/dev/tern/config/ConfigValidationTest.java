@@ -53,7 +53,7 @@ final class ConfigValidationTest {
     void unknownTopLevelKey() {
         assertThat(problems("storage: {}\npolling: {}\npollng: { interval: 5m }\n"))
                 .containsExactly(
-                        "pollng: unknown key 'pollng'; expected one of: storage, polling, sources, routes (line 3)");
+                        "pollng: unknown key 'pollng'; expected one of: storage, polling, sources, routes, discord (line 3)");
     }
 
     @Test
@@ -249,7 +249,7 @@ final class ConfigValidationTest {
                         "sources[0].board: required for type greenhouse (line 3)",
                         "sources[1].id: duplicate id 'a' (first used at line 3); ids must be unique (line 4)",
                         "sources[1].type: unknown type 'nope'; expected one of: greenhouse, lever, simplify (line 4)",
-                        "routes[0].to: unknown target 'pager'; use console (line 6)");
+                        "routes[0].to: unknown target 'pager'; use console or discord:channel/<id> (line 6)");
     }
 
     @Test
@@ -269,14 +269,14 @@ final class ConfigValidationTest {
                 .doesNotContain("s3cret-pass", "xyzzy", "abc123secret")
                 .contains("sources[0].region: region must be us or eu, not '***' (line 3)")
                 .contains("routes[0].to: target 'https://hooks.slack.com/...' is not available yet (it comes with the "
-                        + "Discord/Slack work); use console (line 5)");
+                        + "Slack work); use console or discord:channel/<id> (line 5)");
     }
 
     @Test
-    void laterTargetsAreRecognisedButNotYetAvailable() {
-        assertThat(problems("routes:\n  - { id: d, to: 'discord:channel/123' }\n  - { id: w, to: console }\n"))
-                .containsExactly("routes[0].to: target 'discord:channel/123' is not available yet "
-                        + "(it comes with the Discord/Slack work); use console (line 2)");
+    void slackTargetsAreRecognisedButNotYetAvailable() {
+        assertThat(problems("routes:\n  - { id: s, to: 'slack:C123' }\n  - { id: w, to: console }\n"))
+                .containsExactly("routes[0].to: target 'slack:C123' is not available yet "
+                        + "(it comes with the Slack work); use console or discord:channel/<id> (line 2)");
     }
 
     @Test
@@ -312,7 +312,7 @@ final class ConfigValidationTest {
     void topLevelMustBeAMapping() {
         assertThat(problems("- a\n- b\n"))
                 .containsExactly(
-                        "must be a mapping with the keys storage, polling, sources, routes, not a list (line 1)");
+                        "must be a mapping with the keys storage, polling, sources, routes, discord, not a list (line 1)");
     }
 
     @Test
@@ -330,7 +330,7 @@ final class ConfigValidationTest {
         assertThat(problems("polling:\n  interval: 15m\n  interval: 20m\nsourcs: []\n"))
                 .containsExactly(
                         "polling.interval: duplicate key 'interval' (first at line 2); keep only one (line 3)",
-                        "sourcs: unknown key 'sourcs'; expected one of: storage, polling, sources, routes (line 4)");
+                        "sourcs: unknown key 'sourcs'; expected one of: storage, polling, sources, routes, discord (line 4)");
     }
 
     @Test
