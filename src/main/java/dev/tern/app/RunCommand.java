@@ -2,7 +2,7 @@ package dev.tern.app;
 
 import dev.tern.Tern;
 import dev.tern.config.TernConfig;
-import dev.tern.deliver.ConsoleNotifier;
+import dev.tern.discord.DiscordStartException;
 import dev.tern.poll.PollEvent;
 import dev.tern.store.StoreException;
 import java.io.PrintWriter;
@@ -43,10 +43,13 @@ public final class RunCommand implements Callable<Integer> {
         }
         TernConfig c = loaded.get();
         StopSignal stop = StopSignal.install();
-        ConsoleNotifier console = new ConsoleNotifier(spec.commandLine().getOut(), false);
-        Services services;
+        TernRuntime runtime;
         try {
-            services = Services.open(c, c.storage(), Clock.systemUTC(), List.of(console));
+            runtime = TernRuntime.start(c, Clock.systemUTC(), spec.commandLine().getOut());
+        } catch (DiscordStartException e) {
+            err.println("error: " + e.getMessage());
+            err.flush();
+            return Tern.EXIT_FAILURE;
         } catch (StoreException e) {
             err.println("error: cannot open the database " + c.storage().url() + ": " + e.getMessage());
             err.flush();
@@ -58,7 +61,8 @@ public final class RunCommand implements Callable<Integer> {
                 c.sources().size(),
                 c.routes().size(),
                 c.storage().url());
-        try (services;
+        Services services = runtime.services();
+        try (runtime;
                 PollScheduler scheduler = new PollScheduler(
                         c.sources(),
                         services.poller(),

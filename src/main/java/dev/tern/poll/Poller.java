@@ -11,7 +11,10 @@ import dev.tern.source.SourceAdapter;
 import dev.tern.source.SourceRegistry;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +30,8 @@ public final class Poller {
     private final Http http;
     private final Normalizer normalizer;
     private final Reconciler reconciler;
+    /** One poll of a source at a time (the schedule and /tern poll may ask at once). */
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     public Poller(SourceRegistry registry, Http http, Normalizer normalizer, Reconciler reconciler) {
         this.registry = registry;
@@ -41,6 +46,16 @@ public final class Poller {
      * @param dryRun when true, the database is left exactly as it was
      */
     public List<PollEvent> poll(SourceConfig source, boolean dryRun) {
+        ReentrantLock lock = locks.computeIfAbsent(source.id(), id -> new ReentrantLock());
+        lock.lock();
+        try {
+            return pollLocked(source, dryRun);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private List<PollEvent> pollLocked(SourceConfig source, boolean dryRun) {
         long start = System.nanoTime();
         SourceAdapter adapter = registry.adapter(source.type())
                 .orElseThrow(() -> new IllegalStateException("no adapter for type " + source.type()));

@@ -1,0 +1,52 @@
+package dev.tern.discord;
+
+import dev.tern.config.DiscordConfig;
+import dev.tern.deliver.Notifier;
+import dev.tern.discord.commands.CommandContext;
+import dev.tern.discord.commands.CommandRouter;
+import dev.tern.discord.commands.Commands;
+import java.util.List;
+
+/**
+ * Tern's Discord side as the rest of the app sees it, with no JDA type in its API: connect the bot, deliver
+ * alerts through it, serve the slash commands, disconnect.
+ */
+public final class Discord implements AutoCloseable {
+
+    private final DiscordBot bot;
+    private final DiscordConfig config;
+    private final DiscordNotifier notifier;
+
+    private Discord(DiscordBot bot, DiscordConfig config) {
+        this.bot = bot;
+        this.config = config;
+        this.notifier = new DiscordNotifier(bot.jda(), config.digest());
+    }
+
+    /**
+     * Logs in and waits until the bot is ready.
+     *
+     * @throws DiscordStartException when the token is refused or Discord is out of reach (never naming the token)
+     */
+    public static Discord connect(DiscordConfig config) throws DiscordStartException, InterruptedException {
+        return new Discord(
+                DiscordBot.connect(config.token(), config.restBaseUrl(), config.gatewayUrl(), List.of()), config);
+    }
+
+    /** Delivers to {@code discord:channel/ID} and {@code discord:user/ID} targets. */
+    public Notifier notifier() {
+        return notifier;
+    }
+
+    /** Starts answering the slash commands and registers them (per configured guild, or globally). */
+    public void serve(CommandContext context) {
+        CommandRouter router = new CommandRouter(Commands.all(context), context.subscriptions()::takeNotice);
+        bot.jda().addEventListener(router);
+        bot.registerCommands(config.guilds(), router.definitions());
+    }
+
+    @Override
+    public void close() {
+        bot.close();
+    }
+}
