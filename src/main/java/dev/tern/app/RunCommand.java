@@ -42,7 +42,6 @@ public final class RunCommand implements Callable<Integer> {
             return Tern.EXIT_CONFIG;
         }
         TernConfig c = loaded.get();
-        StopSignal stop = StopSignal.install();
         TernRuntime runtime;
         try {
             runtime = TernRuntime.start(c, Clock.systemUTC(), spec.commandLine().getOut());
@@ -61,6 +60,7 @@ public final class RunCommand implements Callable<Integer> {
                 c.sources().size(),
                 c.routes().size(),
                 c.storage().url());
+        StopSignal stop = StopSignal.install();
         Services services = runtime.services();
         try (runtime;
                 PollScheduler scheduler = new PollScheduler(

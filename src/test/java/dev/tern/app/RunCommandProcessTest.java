@@ -4,19 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tern.testing.BoardServer;
 import dev.tern.testing.SimplifyListing;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import dev.tern.testing.TernProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -30,13 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
 final class RunCommandProcessTest {
 
     private static final Duration ALERT_WAIT = Duration.ofSeconds(60);
-    private static final long STOP_SECONDS = 10;
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     @TempDir
     Path dir;
 
     @Test
-    void pollsOnSchedulePrintsAlertsAndStopsCleanlyOnSigterm() throws Exception {
+    void pollsPrintsAlertsAndStopsCleanlyOnSigterm() throws Exception {
         Instant posted = Instant.now().minus(1, ChronoUnit.HOURS);
         SimplifyListing listing = new SimplifyListing()
                 .add("a", "Acme", "Robotics Intern", "Boston, MA", posted)
@@ -52,77 +45,24 @@ final class RunCommandProcessTest {
                       - { id: all, to: console }
                     """.formatted(dir.resolve("tern").toString(), board.base()));
 
-            Process tern = start(config);
-            BlockingQueue<String> out = lines(tern.getInputStream());
-            StringBuilder err = new StringBuilder();
-            Thread stderr = Thread.ofPlatform().daemon().start(() -> collect(tern, err));
-            String alert = waitForLine(out, "Software Engineer Intern");
-            // SIGTERM through the handle: Process.destroy() would also close our ends of its pipes.
-            tern.toHandle().destroy();
-            boolean stopped = tern.waitFor(STOP_SECONDS, TimeUnit.SECONDS);
-            if (!stopped) {
-                tern.destroyForcibly();
+            try (TernProcess tern = TernProcess.start("run", "-c", config.toString())) {
+                String alert = tern.awaitLine("Software Engineer Intern", ALERT_WAIT);
+                tern.terminate();
+                boolean stopped = tern.awaitExit(STOP_WAIT);
+
+                assertThat(alert).contains("Birch");
+                assertThat(stopped)
+                        .as("stopped within %s of SIGTERM", STOP_WAIT)
+                        .isTrue();
+                assertThat(tern.exitCode())
+                        .as("exit code; stderr:%n%s", tern.err())
+                        .isZero();
+                assertThat(tern.err())
+                        .doesNotContain("Exception")
+                        .doesNotContain("\tat ")
+                        .contains("Discord is off")
+                        .contains("stopped cleanly");
             }
-
-            assertThat(alert).contains("Birch");
-            assertThat(stopped)
-                    .as("stopped within %d s of SIGTERM", STOP_SECONDS)
-                    .isTrue();
-            assertThat(tern.exitValue()).as("exit code; stderr:%n%s", err).isZero();
-            stderr.join(Duration.ofSeconds(5));
-            assertThat(err.toString())
-                    .doesNotContain("Exception")
-                    .doesNotContain("\tat ")
-                    .contains("stopped cleanly");
-        }
-    }
-
-    private static Process start(Path config) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(List.of(
-                        java,
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "dev.tern.Tern",
-                        "run",
-                        "-c",
-                        config.toString()))
-                .start();
-    }
-
-    private static String waitForLine(BlockingQueue<String> lines, String text) throws InterruptedException {
-        long deadline = System.nanoTime() + ALERT_WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            String line = lines.poll(100, TimeUnit.MILLISECONDS);
-            if (line != null && line.contains(text)) {
-                return line;
-            }
-        }
-        throw new AssertionError("no line with '" + text + "' on stdout within " + ALERT_WAIT);
-    }
-
-    private static BlockingQueue<String> lines(java.io.InputStream in) {
-        BlockingQueue<String> queue = new LinkedBlockingQueue<>();
-        Thread.ofVirtual().start(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                reader.lines().forEach(queue::add);
-            } catch (IOException ignored) {
-                // the process ended
-            }
-        });
-        return queue;
-    }
-
-    private static void collect(Process process, StringBuilder err) {
-        try (BufferedReader reader =
-                new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-            reader.lines().forEach(line -> {
-                synchronized (err) {
-                    err.append(line).append('\n');
-                }
-            });
-        } catch (IOException ignored) {
-            // the process ended
         }
     }
 }

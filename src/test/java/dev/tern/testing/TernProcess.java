@@ -1,0 +1,100 @@
+package dev.tern.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Tern's command line as a real child process on the test class path: stdout lines to wait for, stderr kept,
+ * SIGTERM to stop it.
+ */
+public final class TernProcess implements AutoCloseable {
+
+    private final Process process;
+    private final BlockingQueue<String> out = new LinkedBlockingQueue<>();
+    private final StringBuilder err = new StringBuilder();
+    private final Thread errReader;
+
+    private TernProcess(Process process) {
+        this.process = process;
+        Thread.ofPlatform().daemon().start(() -> read(process.getInputStream(), out::add));
+        this.errReader = Thread.ofPlatform()
+                .daemon()
+                .start(() -> read(process.getErrorStream(), line -> {
+                    synchronized (err) {
+                        err.append(line).append('\n');
+                    }
+                }));
+    }
+
+    /** Starts {@code tern <args>}. */
+    public static TernProcess start(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.tern.Tern"));
+        command.addAll(List.of(args));
+        return new TernProcess(new ProcessBuilder(command).start());
+    }
+
+    /** The first stdout line containing {@code text}, waiting up to {@code timeout}. */
+    public String awaitLine(String text, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            String line = out.poll(100, TimeUnit.MILLISECONDS);
+            if (line != null && line.contains(text)) {
+                return line;
+            }
+        }
+        throw new AssertionError("no stdout line with '" + text + "' within " + timeout + "; stderr:\n" + err());
+    }
+
+    /** Sends SIGTERM (through the handle: Process.destroy() would also close our ends of its pipes). */
+    public void terminate() {
+        process.toHandle().destroy();
+    }
+
+    /** Waits for the exit; true if it exited within the timeout. */
+    public boolean awaitExit(Duration timeout) throws InterruptedException {
+        boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (exited) {
+            errReader.join(Duration.ofSeconds(5));
+        }
+        return exited;
+    }
+
+    public int exitCode() {
+        return process.exitValue();
+    }
+
+    /** Everything written to stderr so far. */
+    public String err() {
+        synchronized (err) {
+            return err.toString();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+
+    private static void read(InputStream in, java.util.function.Consumer<String> sink) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            reader.lines().forEach(sink);
+        } catch (IOException ignored) {
+            // the process ended
+        }
+    }
+}
