@@ -77,9 +77,8 @@ final class SubscriptionsCommand implements SlashCommand {
     }
 
     private ReplyBody listing(List<UserSubscription> own, String note) {
-        String prefix = note.isEmpty() ? "" : note + "\n";
         if (own.isEmpty()) {
-            return ReplyBody.text(prefix + NONE);
+            return ReplyBody.text(note.isEmpty() ? NONE : note + "\n" + NONE);
         }
         List<UserSubscription> shown = own.subList(0, Math.min(MAX_BUTTONS, own.size()));
         StringBuilder lines = new StringBuilder();
@@ -90,13 +89,13 @@ final class SubscriptionsCommand implements SlashCommand {
         MessageEmbed embed = new EmbedBuilder()
                 .setColor(COLOR)
                 .setTitle("Your subscriptions (" + own.size() + ")")
-                .setDescription(DiscordText.cut(lines.toString(), MessageEmbed.DESCRIPTION_MAX_LENGTH))
+                .setDescription(DiscordText.cut(lines.toString().strip(), MessageEmbed.DESCRIPTION_MAX_LENGTH))
                 .setFooter(footer)
                 .build();
         List<Button> buttons = shown.stream()
                 .map(s -> Button.danger(buttonId(REMOVE, String.valueOf(s.id())), "Remove #" + s.id()))
                 .toList();
-        return new ReplyBody(prefix, List.of(embed), ActionRow.partitionOf(buttons));
+        return new ReplyBody(note, List.of(embed), ActionRow.partitionOf(buttons));
     }
 
     private static String line(UserSubscription s) {

@@ -56,12 +56,12 @@ final class CommandFixture implements AutoCloseable {
             new AtomicReference<>(source -> List.of());
     private final AtomicLong users = new AtomicLong(1_300_000_000_000_000_000L);
 
-    private CommandFixture() throws DiscordStartException, InterruptedException {
+    private CommandFixture(int limit) throws DiscordStartException, InterruptedException {
         discord = FakeDiscord.start();
         db = TestDatabases.fresh();
         List<SourceConfig> sources = List.of(source(SIMPLIFY, "simplify"), source(ACME, "greenhouse"));
         DiscordConfig limits = new DiscordConfig(
-                FakeDiscord.TOKEN, List.of(FakeDiscord.GUILD_ID), null, null, LIMIT, DiscordConfig.DEFAULT_DIGEST);
+                FakeDiscord.TOKEN, List.of(FakeDiscord.GUILD_ID), null, null, limit, DiscordConfig.DEFAULT_DIGEST);
         service = new SubscriptionService(db, clock, LiveSubscriptions.load(db, List.of()), limits, sources);
         CommandContext context =
                 new CommandContext(service, sources, source -> pollNow.get().apply(source), clock);
@@ -76,9 +76,14 @@ final class CommandFixture implements AutoCloseable {
         bot.registerCommands(List.of(FakeDiscord.GUILD_ID), router.definitions());
     }
 
+    /** With at most {@link #LIMIT} subscriptions per user. */
     static CommandFixture start() {
+        return start(LIMIT);
+    }
+
+    static CommandFixture start(int maxSubscriptionsPerUser) {
         try {
-            return new CommandFixture();
+            return new CommandFixture(maxSubscriptionsPerUser);
         } catch (DiscordStartException e) {
             throw new AssertionError("the bot did not log in to the fake Discord", e);
         } catch (InterruptedException e) {
@@ -89,13 +94,8 @@ final class CommandFixture implements AutoCloseable {
 
     /** A new member with plain permissions (no Manage anything), unknown to Tern so far. */
     String newUser() {
-        return newUser(FakeDiscord.MEMBER_PERMISSIONS);
-    }
-
-    /** A new member with these permissions, unknown to Tern so far. */
-    String newUser(long permissions) {
         String id = Long.toString(users.incrementAndGet());
-        discord.addUser(id, "student" + id.substring(id.length() - 4), permissions);
+        discord.addUser(id, "student" + id.substring(id.length() - 4), FakeDiscord.MEMBER_PERMISSIONS);
         return id;
     }
 
