@@ -3,7 +3,6 @@ package dev.tern.discord;
 import dev.tern.deliver.Alert;
 import dev.tern.posting.Location;
 import dev.tern.posting.Posting;
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import net.dv8tion.jda.api.EmbedBuilder;
@@ -128,17 +127,6 @@ final class AlertEmbeds {
 
     /** The posting's link if Discord will accept it as a URL (http or https, within the length limit). */
     private static Optional<String> link(Posting p) {
-        String url = p.url();
-        if (url.isEmpty() || url.length() > MessageEmbed.URL_MAX_LENGTH) {
-            return Optional.empty();
-        }
-        try {
-            String scheme = URI.create(url).getScheme();
-            return "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)
-                    ? Optional.of(url)
-                    : Optional.empty();
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return DiscordText.link(p.url());
     }
 }

@@ -45,9 +45,7 @@ public final class CommandRouter extends ListenerAdapter {
     public void onSlashCommandInteraction(SlashCommandInteractionEvent event) {
         SlashCommand command = commands.get(event.getName());
         if (command == null) {
-            event.reply("Tern does not know /" + event.getName() + " any more.")
-                    .setEphemeral(true)
-                    .queue();
+            Replies.text(event, "Tern does not know /" + event.getName() + " any more.");
             return;
         }
         try {
@@ -57,9 +55,10 @@ public final class CommandRouter extends ListenerAdapter {
             apologise(event);
             return;
         }
-        notices.apply(event.getUser().getId())
-                .ifPresent(notice ->
-                        event.getHook().sendMessage(notice).setEphemeral(true).queue());
+        notices.apply(event.getUser().getId()).ifPresent(notice -> event.getHook()
+                .sendMessage(ReplyBody.text(notice).create())
+                .setEphemeral(true)
+                .queue());
     }
 
     @Override
@@ -79,9 +78,7 @@ public final class CommandRouter extends ListenerAdapter {
         String[] parts = event.getComponentId().split(":");
         SlashCommand command = commands.get(parts[0]);
         if (command == null) {
-            event.reply("That button no longer does anything.")
-                    .setEphemeral(true)
-                    .queue();
+            Replies.text(event, "That button no longer does anything.");
             return;
         }
         String[] args = java.util.Arrays.copyOfRange(parts, 1, parts.length);
@@ -99,9 +96,12 @@ public final class CommandRouter extends ListenerAdapter {
 
     private static void apologise(IReplyCallback event) {
         if (event.isAcknowledged()) {
-            event.getHook().sendMessage(FAILED).setEphemeral(true).queue();
+            event.getHook()
+                    .sendMessage(ReplyBody.text(FAILED).create())
+                    .setEphemeral(true)
+                    .queue();
         } else {
-            event.reply(FAILED).setEphemeral(true).queue();
+            Replies.text(event, FAILED);
         }
     }
 }

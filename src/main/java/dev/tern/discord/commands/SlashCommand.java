@@ -28,7 +28,7 @@ public interface SlashCommand {
      * @param args the custom id after {@code <name>:}, split on ':'
      */
     default void onButton(ButtonInteractionEvent event, String[] args) {
-        event.reply("That button no longer does anything.").setEphemeral(true).queue();
+        Replies.text(event, "That button no longer does anything.");
     }
 
     /** A button custom id that routes back to this command. */

@@ -1,0 +1,71 @@
+package dev.tern.discord.commands;
+
+import dev.tern.discord.DiscordText;
+import dev.tern.match.SubscribeResult;
+import dev.tern.match.SubscriptionService;
+import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
+import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
+
+/**
+ * How every command answers: ephemeral (only the user sees it), mentioning no one, and a user's mistake explained
+ * with the option, what was wrong and an example that works.
+ */
+final class Replies {
+
+    private static final int PROBLEM_MAX = 1000;
+    private static final String FILTER = "filter";
+    private static final String DID_YOU_MEAN = "did you mean";
+
+    private Replies() {}
+
+    /** Replies with text only the user sees. */
+    static void text(IReplyCallback event, String content) {
+        send(event, ReplyBody.text(content));
+    }
+
+    /** Replies with a message only the user sees. */
+    static void send(IReplyCallback event, ReplyBody body) {
+        event.reply(body.create()).setEphemeral(true).queue();
+    }
+
+    /** Replaces the message the clicked button sat on (an "update message" answer). */
+    static void update(IMessageEditCallback event, ReplyBody body) {
+        event.editMessage(body.edit()).queue();
+    }
+
+    /** Explains a wrong option: which, what was wrong, what would work. */
+    static void invalid(IReplyCallback event, SubscribeResult.Invalid invalid) {
+        text(event, invalidText(invalid));
+    }
+
+    static String invalidText(SubscribeResult.Invalid invalid) {
+        String problem = DiscordText.literal(invalid.problem(), PROBLEM_MAX);
+        StringBuilder text = new StringBuilder();
+        if (FILTER.equals(invalid.option())) {
+            text.append("No filter given: ").append(problem).append('.');
+            text.append("\nExample: ").append(code(invalid.example()));
+            return text.toString();
+        }
+        text.append("**").append(invalid.option()).append("**: ").append(problem);
+        if (!invalid.suggestions().isEmpty() && !invalid.problem().contains(DID_YOU_MEAN)) {
+            text.append("; did you mean ")
+                    .append(DiscordText.literal(String.join(", ", invalid.suggestions()), PROBLEM_MAX))
+                    .append('?');
+        }
+        text.append("\nExample: ").append(code(invalid.option() + ":" + invalid.example()));
+        return text.toString();
+    }
+
+    /** Where a subscription's alerts go, in words: "by DM" or "in #channel". */
+    static String where(String target) {
+        if (target.startsWith(SubscriptionService.CHANNEL_PREFIX)) {
+            return "in <#" + target.substring(SubscriptionService.CHANNEL_PREFIX.length()) + ">";
+        }
+        return "by DM";
+    }
+
+    /** Text shown as inline code; backticks are dropped because nothing can escape them inside code. */
+    static String code(String text) {
+        return "`" + text.replace("`", "") + "`";
+    }
+}

@@ -1,0 +1,146 @@
+package dev.tern.discord.commands;
+
+import dev.tern.config.SourceConfig;
+import dev.tern.discord.DiscordText;
+import dev.tern.poll.PollEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.interactions.InteractionContextType;
+import net.dv8tion.jda.api.interactions.commands.Command;
+import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
+import net.dv8tion.jda.api.interactions.commands.OptionMapping;
+import net.dv8tion.jda.api.interactions.commands.OptionType;
+import net.dv8tion.jda.api.interactions.commands.build.Commands;
+import net.dv8tion.jda.api.interactions.commands.build.OptionData;
+import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
+import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /tern status} and {@code /tern poll source:}, for server managers by default: Tern's health, and a poll
+ * of one source now whose result replaces the "thinking" reply. Polls run one at a time off JDA's event thread.
+ */
+final class TernCommand implements SlashCommand {
+
+    static final String NAME = "tern";
+    static final String STATUS = "status";
+    static final String POLL = "poll";
+    static final String SOURCE = "source";
+
+    private static final Logger log = LoggerFactory.getLogger(TernCommand.class);
+    private static final int TEXT_MAX = 300;
+
+    private final CommandContext context;
+    private final SlashCommandData data;
+    private final ExecutorService polls = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("tern-poll-now").daemon(true).factory());
+
+    TernCommand(CommandContext context) {
+        this.context = context;
+        this.data = Commands.slash(NAME, "Tern's health, and polling a source now")
+                .addSubcommands(
+                        new SubcommandData(STATUS, "Sources, the outbox backlog, broken targets and subscriptions"),
+                        new SubcommandData(POLL, "Poll one source now and show what changed")
+                                .addOptions(new OptionData(OptionType.STRING, SOURCE, "The source's id", true)
+                                        .setAutoComplete(true)))
+                .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
+                .setContexts(InteractionContextType.GUILD);
+    }
+
+    @Override
+    public SlashCommandData data() {
+        return data;
+    }
+
+    @Override
+    public void onSlashCommand(SlashCommandInteractionEvent event) {
+        switch (event.getSubcommandName()) {
+            case STATUS -> handleStatus(event);
+            case POLL -> handlePoll(event);
+            case null, default -> throw new AssertionError("/tern has no subcommand " + event.getSubcommandName());
+        }
+    }
+
+    @Override
+    public void onAutocomplete(CommandAutoCompleteInteractionEvent event) {
+        String typed = event.getFocusedOption().getValue().strip().toLowerCase(Locale.ROOT);
+        event.replyChoices(context.sources().stream()
+                        .map(SourceConfig::id)
+                        .filter(id -> id.toLowerCase(Locale.ROOT).contains(typed))
+                        .filter(id -> id.length() <= OptionData.MAX_CHOICE_VALUE_LENGTH)
+                        .limit(OptionData.MAX_CHOICES)
+                        .map(id -> new Command.Choice(id, id))
+                        .toList())
+                .queue();
+    }
+
+    private void handleStatus(SlashCommandInteractionEvent event) {
+        Replies.send(
+                event, new ReplyBody("", StatusEmbeds.of(context.subscriptions().status()), List.of()));
+    }
+
+    private void handlePoll(SlashCommandInteractionEvent event) {
+        String source = event.getOption(SOURCE, "", OptionMapping::getAsString).strip();
+        List<String> ids = context.sources().stream().map(SourceConfig::id).toList();
+        if (!ids.contains(source)) {
+            String example = ids.isEmpty() ? "simplify" : ids.getFirst();
+            Replies.text(
+                    event,
+                    "**source**: there is no source '" + DiscordText.literal(source, TEXT_MAX) + "'; the sources are "
+                            + DiscordText.literal(String.join(", ", ids), TEXT_MAX) + ".\nExample: "
+                            + Replies.code("/tern poll source:" + example));
+            return;
+        }
+        event.deferReply(true).queue();
+        polls.execute(() -> {
+            String summary;
+            try {
+                summary = summary(source, context.pollNow().apply(source));
+            } catch (RuntimeException e) {
+                log.error("/tern poll of source {} failed", source, e);
+                summary = "Polling **" + DiscordText.literal(source, TEXT_MAX) + "** failed: "
+                        + DiscordText.literal(String.valueOf(e.getMessage()), TEXT_MAX);
+            }
+            event.getHook().editOriginal(ReplyBody.text(summary).edit()).queue();
+        });
+    }
+
+    /** What a poll did, in a line or two: seeded, changes and alerts queued, held, or failed. */
+    static String summary(String source, List<PollEvent> events) {
+        List<String> parts = new ArrayList<>();
+        long alerts = 0;
+        for (PollEvent event : events) {
+            switch (event) {
+                case PollEvent.SourceSeeded seeded ->
+                    parts.add("seeded: stored " + seeded.postings() + " postings; a first poll sends no alerts");
+                case PollEvent.SourcePolled polled -> parts.add(polled(polled));
+                case PollEvent.SourceFailed failed ->
+                    parts.add("failed: " + DiscordText.literal(failed.error(), TEXT_MAX) + "; nothing was closed");
+                case PollEvent.SourceSuspicious held ->
+                    parts.add("held as suspicious, nothing closed: " + DiscordText.literal(held.reason(), TEXT_MAX));
+                case PollEvent.AlertQueued queued -> alerts++;
+                case PollEvent.PostingChanged changed -> {}
+            }
+        }
+        if (alerts > 0) {
+            parts.add(alerts + (alerts == 1 ? " alert queued" : " alerts queued"));
+        }
+        String what = parts.isEmpty() ? "nothing to report" : String.join("; ", parts);
+        return "Polled **" + DiscordText.literal(source, TEXT_MAX) + "**: " + what + ".";
+    }
+
+    private static String polled(PollEvent.SourcePolled polled) {
+        if (polled.notModified()) {
+            return "not modified since the last poll";
+        }
+        return polled.added() + " new, " + polled.updated() + " updated, " + polled.closed() + " closed, "
+                + polled.reopened() + " reopened (" + polled.postings() + " postings, " + polled.millis() + " ms)";
+    }
+}

@@ -1,0 +1,197 @@
+package dev.tern.discord.commands;
+
+import static dev.tern.testing.TestPostings.posting;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tern.config.DiscordConfig;
+import dev.tern.config.SourceConfig;
+import dev.tern.discord.DiscordBot;
+import dev.tern.discord.DiscordStartException;
+import dev.tern.discord.fake.FakeDiscord;
+import dev.tern.discord.fake.InteractionReply;
+import dev.tern.discord.fake.Option;
+import dev.tern.match.LiveSubscriptions;
+import dev.tern.match.SubscriptionService;
+import dev.tern.poll.PollEvent;
+import dev.tern.posting.Location;
+import dev.tern.posting.Posting;
+import dev.tern.posting.Term;
+import dev.tern.store.Database;
+import dev.tern.store.PostingStore;
+import dev.tern.testing.MutableClock;
+import dev.tern.testing.TestDatabases;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * The real JDA logged in to the fake Discord through {@link DiscordBot}, with Tern's commands registered in the
+ * fake guild and routed by a {@link CommandRouter} to a real {@link SubscriptionService} over a fresh H2 that
+ * holds {@link #ML_POSTINGS} ML postings and a few others. Start one per test class; each test makes its own
+ * users so that tests do not see each other's subscriptions.
+ */
+final class CommandFixture implements AutoCloseable {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(5);
+    static final int EPHEMERAL = 64;
+    static final int LIMIT = 3;
+    static final int ML_POSTINGS = 12;
+    static final String SIMPLIFY = "simplify";
+    static final String ACME = "acme-greenhouse";
+    static final String TRICKY_TITLE = "@everyone **Intern** <@123>";
+
+    final FakeDiscord discord;
+    final Database db;
+    final MutableClock clock = MutableClock.fixed();
+    final SubscriptionService service;
+    final CommandRouter router;
+    private final DiscordBot bot;
+    private final AtomicReference<Function<String, List<PollEvent>>> pollNow =
+            new AtomicReference<>(source -> List.of());
+    private final AtomicLong users = new AtomicLong(1_300_000_000_000_000_000L);
+
+    private CommandFixture(int limit) throws DiscordStartException, InterruptedException {
+        discord = FakeDiscord.start();
+        db = TestDatabases.fresh();
+        List<SourceConfig> sources = List.of(source(SIMPLIFY, "simplify"), source(ACME, "greenhouse"));
+        DiscordConfig limits = new DiscordConfig(
+                FakeDiscord.TOKEN, List.of(FakeDiscord.GUILD_ID), null, null, limit, DiscordConfig.DEFAULT_DIGEST);
+        service = new SubscriptionService(db, clock, LiveSubscriptions.load(db, List.of()), limits, sources);
+        CommandContext context =
+                new CommandContext(service, sources, source -> pollNow.get().apply(source), clock);
+        router = new CommandRouter(Commands.all(context), service::takeNotice);
+        seedPostings();
+        bot = DiscordBot.connect(
+                FakeDiscord.TOKEN,
+                discord.restBaseUrl(),
+                discord.gatewayUrl(),
+                List.of(router),
+                TIMEOUT.multipliedBy(2));
+        bot.registerCommands(List.of(FakeDiscord.GUILD_ID), router.definitions());
+    }
+
+    /** With at most {@link #LIMIT} subscriptions per user. */
+    static CommandFixture start() {
+        return start(LIMIT);
+    }
+
+    static CommandFixture start(int maxSubscriptionsPerUser) {
+        try {
+            return new CommandFixture(maxSubscriptionsPerUser);
+        } catch (DiscordStartException e) {
+            throw new AssertionError("the bot did not log in to the fake Discord", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** A new member with plain permissions (no Manage anything), unknown to Tern so far. */
+    String newUser() {
+        String id = Long.toString(users.incrementAndGet());
+        discord.addUser(id, "student" + id.substring(id.length() - 4), FakeDiscord.MEMBER_PERMISSIONS);
+        return id;
+    }
+
+    /** The command as registered in the fake guild, as JDA sent it. */
+    JsonNode registered(String name) {
+        for (JsonNode command : discord.registeredCommands()) {
+            if (command.path("name").asText().equals(name)) {
+                return command;
+            }
+        }
+        throw new AssertionError("/" + name + " is not registered: " + discord.registeredCommands());
+    }
+
+    /** What {@code /tern poll} runs from now on. */
+    void pollNow(Function<String, List<PollEvent>> poll) {
+        pollNow.set(poll);
+    }
+
+    InteractionReply send(String user, String command, Option... options) {
+        return discord.sendSlashCommand(user, FakeDiscord.GENERAL, command, List.of(options));
+    }
+
+    /** Runs the command and returns the callback, checked to be an ephemeral reply that can mention no one. */
+    JsonNode reply(String user, String command, Option... options) {
+        return ephemeral(send(user, command, options));
+    }
+
+    /** The content of {@link #reply}. */
+    String text(String user, String command, Option... options) {
+        return reply(user, command, options).path("content").asText();
+    }
+
+    /** The callback data of a reply, checked to be ephemeral (flag 64) and to allow no mentions. */
+    static JsonNode ephemeral(InteractionReply reply) {
+        JsonNode callback = reply.awaitCallback(TIMEOUT);
+        assertThat(callback.path("type").asInt()).isEqualTo(InteractionReply.REPLY);
+        JsonNode data = callback.path("data");
+        assertThat(data.path("flags").asInt() & EPHEMERAL).isEqualTo(EPHEMERAL);
+        assertNoMentions(data);
+        return data;
+    }
+
+    static void assertNoMentions(JsonNode message) {
+        assertThat(message.path("allowed_mentions").path("parse").isArray()).isTrue();
+        assertThat(message.path("allowed_mentions").path("parse")).isEmpty();
+    }
+
+    /** The choices autocomplete offers while the user types {@code typed} in {@code option}. */
+    List<String> choices(String user, String command, String option, String typed, Option... others) {
+        List<Option> options = new ArrayList<>(List.of(others));
+        options.add(Option.string(option, typed));
+        JsonNode answer = discord.sendAutocomplete(user, FakeDiscord.GENERAL, command, options, option)
+                .awaitResponse(TIMEOUT);
+        List<String> choices = new ArrayList<>();
+        answer.path("choices")
+                .forEach(c -> choices.add(
+                        c.path("name").asText() + "=" + c.path("value").asText()));
+        return choices;
+    }
+
+    void store(Posting... postings) {
+        db.transaction((Connection c) -> {
+            for (Posting p : postings) {
+                new PostingStore().insert(c, p, clock.instant());
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void close() {
+        bot.close();
+        discord.close();
+        db.close();
+    }
+
+    private void seedPostings() {
+        for (int i = 1; i <= ML_POSTINGS; i++) {
+            store(posting(SIMPLIFY, "ml" + i)
+                    .title("ML Intern " + i)
+                    .company(i % 2 == 0 ? "Stripe" : "Streamline")
+                    .term(new Term("Summer", 2027))
+                    .postedAt(clock.instant().minus(Duration.ofHours(i)))
+                    .build());
+        }
+        store(
+                posting(ACME, "sales").title("Sales Intern").company("Acme").build(),
+                posting(ACME, "tricky")
+                        .title(TRICKY_TITLE)
+                        .company("Mention Corp")
+                        .locations(List.of(new Location("Seattle, WA", "Seattle", "WA", "US", false)))
+                        .build());
+    }
+
+    private static SourceConfig source(String id, String type) {
+        return new SourceConfig(
+                id, type, Duration.ofMinutes(15), null, null, null, SourceConfig.Classify.INTERNSHIPS, false, Map.of());
+    }
+}
