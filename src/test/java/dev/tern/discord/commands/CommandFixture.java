@@ -38,7 +38,7 @@ import java.util.function.Function;
  */
 final class CommandFixture implements AutoCloseable {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(5);
+    static final Duration TIMEOUT = Duration.ofSeconds(15);
     static final int EPHEMERAL = 64;
     static final int LIMIT = 3;
     static final int ML_POSTINGS = 12;

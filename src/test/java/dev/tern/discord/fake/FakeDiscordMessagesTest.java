@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /** The real JDA sending messages through the fake Discord: embeds, DMs, injected errors, 429s and nonces. */
 final class FakeDiscordMessagesTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
     private static final int EPHEMERAL = 64;
 
     private FakeDiscord discord;

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /** The real JDA against the fake Discord: login, command registration, and every kind of interaction. */
 final class FakeDiscordTest {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
     private static final int EPHEMERAL = 64;
 
     private FakeDiscord discord;
