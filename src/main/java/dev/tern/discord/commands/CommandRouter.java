@@ -48,15 +48,16 @@ public final class CommandRouter extends ListenerAdapter {
             Replies.text(event, "Tern does not know /" + event.getName() + " any more.");
             return;
         }
+        // Taken before the command answers, so a notice recorded after this point waits for the next command.
+        Optional<String> notice = notices.apply(event.getUser().getId());
         try {
             command.onSlashCommand(event);
         } catch (RuntimeException e) {
             log.error("/{} failed for user {}", event.getName(), event.getUser().getId(), e);
             apologise(event);
-            return;
         }
-        notices.apply(event.getUser().getId()).ifPresent(notice -> event.getHook()
-                .sendMessage(ReplyBody.text(notice).create())
+        notice.ifPresent(text -> event.getHook()
+                .sendMessage(ReplyBody.text(text).create())
                 .setEphemeral(true)
                 .queue());
     }
