@@ -154,6 +154,7 @@ public final class PollScheduler implements AutoCloseable {
         Instant next = nextPoll.after(source, clock.instant(), failed);
         try {
             scheduler.rescheduleJob(TriggerKey.triggerKey(source.id(), POLL_GROUP), oneShot(source.id(), next));
+            remember(source.id(), next);
             if (failed > 0) {
                 log.warn("Source {} failed {} time(s) in a row; next try at {}", source.id(), failed, next);
             } else {
@@ -161,6 +162,14 @@ public final class PollScheduler implements AutoCloseable {
             }
         } catch (SchedulerException e) {
             log.error("Could not reschedule source {}; it will not be polled again until restart", source.id(), e);
+        }
+    }
+
+    private void remember(String sourceId, Instant next) {
+        try {
+            poller.recordNextPoll(sourceId, next);
+        } catch (RuntimeException e) {
+            log.warn("Could not record the next poll of source {}: {}", sourceId, e.getMessage());
         }
     }
 

@@ -9,6 +9,7 @@ import dev.tern.source.FetchResult;
 import dev.tern.source.Http;
 import dev.tern.source.SourceAdapter;
 import dev.tern.source.SourceRegistry;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +54,11 @@ public final class Poller {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Records when the schedule polls {@code sourceId} next (shown by status reports). */
+    public void recordNextPoll(String sourceId, Instant at) {
+        reconciler.recordNextPoll(sourceId, at);
     }
 
     private List<PollEvent> pollLocked(SourceConfig source, boolean dryRun) {

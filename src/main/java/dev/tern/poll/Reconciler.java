@@ -103,6 +103,14 @@ public final class Reconciler {
                 dryRun);
     }
 
+    /** Remembers when the schedule will poll the source next, for status reports. */
+    public void recordNextPoll(String sourceId, Instant at) {
+        db.transaction(c -> {
+            states.scheduleNextPoll(c, sourceId, at);
+            return null;
+        });
+    }
+
     /** The validators to send with the source's next conditional GET (kept across failures). */
     public CacheTags cacheTags(String sourceId) {
         return state(sourceId).cacheTags();

@@ -61,6 +61,7 @@ final class PollSchedulerTest {
     @Test
     void pollsEachSourceRepeatedlyAndKeepsPollingAFailingOne() throws Exception {
         Clock clock = Clock.systemUTC();
+        Instant started = clock.instant();
         Reconciler reconciler = new Reconciler(
                 database, new Matcher(() -> SubscriptionIndex.of(List.of())), clock, PollingConfig.defaults());
         Poller poller = new Poller(SourceRegistry.standard(), http, new Normalizer(clock), reconciler);
@@ -77,6 +78,10 @@ final class PollSchedulerTest {
         assertThat(count(PollEvent.SourceSeeded.class, "good")).isEqualTo(1);
         assertThat(count(PollEvent.SourcePolled.class, "good")).isGreaterThanOrEqualTo(2);
         assertThat(count(PollEvent.SourceFailed.class, "bad")).isGreaterThanOrEqualTo(2);
+        assertThat(reconciler.state("good").nextPollAt())
+                .as("next poll recorded for status")
+                .isAfter(started);
+        assertThat(reconciler.state("bad").consecutiveFailures()).isGreaterThanOrEqualTo(2);
     }
 
     private long count(Class<? extends PollEvent> type, String source) {

@@ -81,7 +81,8 @@ final class StatusEmbeds {
                 .addField(
                         "Subscriptions",
                         report.activeSubscriptions() + " active (" + report.pausedSubscriptions() + " paused), "
-                                + report.brokenSubscriptions() + " broken; " + report.subscribers() + " subscribers",
+                                + report.brokenSubscriptions() + " broken; " + report.subscribers()
+                                + (report.subscribers() == 1 ? " subscriber" : " subscribers"),
                         true);
         String broken = report.brokenTargets().isEmpty()
                 ? "None"

@@ -63,7 +63,7 @@ final class TernCommandTest {
                         + " poll not scheduled\n  failing: HTTP 500");
         JsonNode delivery = embeds.get(1);
         assertThat(field(delivery, "Outbox")).isEqualTo("1 pending, 0 failed");
-        assertThat(field(delivery, "Subscriptions")).isEqualTo("0 active (0 paused), 1 broken; 1 subscribers");
+        assertThat(field(delivery, "Subscriptions")).isEqualTo("0 active (0 paused), 1 broken; 1 subscriber");
         assertThat(field(delivery, "Broken targets"))
                 .isEqualTo("discord:user/" + user + ": Unknown User (<t:" + now.getEpochSecond()
                         + ":R>); subscriptions #" + id);
