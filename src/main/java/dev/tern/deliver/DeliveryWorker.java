@@ -27,7 +27,9 @@ public final class DeliveryWorker {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
     static final int BATCH_LIMIT = 200;
-    static final int MAX_ATTEMPTS = 10;
+    /** 30 s doubling to an hour, then hourly: about two days of trying before an alert is marked FAILED. */
+    static final int MAX_ATTEMPTS = 54;
+
     static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     static final Duration MAX_RETRY = Duration.ofHours(1);
 
@@ -106,30 +108,42 @@ public final class DeliveryWorker {
     private int deliver(String target, List<PendingDelivery> rows) {
         Notifier notifier = notifierFor(target).orElseThrow();
         List<Alert> alerts = rows.stream().map(DeliveryWorker::toAlert).toList();
+        List<String> messageIds;
         try {
-            List<String> messageIds = notifier.send(target, alerts);
-            Instant now = clock.instant();
-            database.transaction(c -> {
-                for (int i = 0; i < rows.size(); i++) {
-                    String messageId = i < messageIds.size() ? messageIds.get(i) : null;
-                    store.markSent(c, rows.get(i).id(), now, messageId);
-                }
-                return null;
-            });
-            log.debug("Delivered {} alert(s) to {}", rows.size(), target);
-            return rows.size();
+            messageIds = notifier.send(target, alerts);
         } catch (DeliveryException e) {
+            int sent = Math.min(e.sentIds().size(), rows.size());
+            markSent(rows.subList(0, sent), e.sentIds());
+            List<PendingDelivery> failed = rows.subList(sent, rows.size());
             if (e.isPermanent()) {
-                failAll(rows, e.getMessage());
+                failAll(failed, e.getMessage());
                 tellHealth(target, e);
             } else {
-                retryAll(rows, e.getMessage());
+                retryAll(failed, e.getMessage());
             }
-            return 0;
+            return sent;
         } catch (RuntimeException e) {
             retryAll(rows, "unexpected error: " + e);
             return 0;
         }
+        markSent(rows, messageIds);
+        log.debug("Delivered {} alert(s) to {}", rows.size(), target);
+        return rows.size();
+    }
+
+    /** Records delivered rows; a row whose id list has no entry (or "") gets no message id. */
+    private void markSent(List<PendingDelivery> rows, List<String> messageIds) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        database.transaction(c -> {
+            for (int i = 0; i < rows.size(); i++) {
+                String messageId = i < messageIds.size() ? messageIds.get(i) : null;
+                store.markSent(c, rows.get(i).id(), now, messageId == null || messageId.isEmpty() ? null : messageId);
+            }
+            return null;
+        });
     }
 
     private void tellHealth(String target, DeliveryException e) {

@@ -92,6 +92,49 @@ final class DeliveryWorkerTest {
     }
 
     @Test
+    void aBatchThatFailsHalfwayMarksTheDeliveredAlertsSentAndRetriesOnlyTheRest() {
+        long first = queue("1", DM);
+        long second = queue("2", DM);
+        long third = queue("3", DM);
+        Notifier halfway = new Notifier() {
+            @Override
+            public boolean handles(String target) {
+                return true;
+            }
+
+            @Override
+            public List<String> send(String target, List<Alert> alerts) throws DeliveryException {
+                throw DeliveryException.transientFailure("503 on the second message", null)
+                        .afterSending(List.of("m1"));
+            }
+        };
+
+        int delivered = worker(halfway).drain();
+
+        assertThat(delivered).isEqualTo(1);
+        assertThat(row(first).status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(row(first).externalMessageId()).isEqualTo("m1");
+        assertThat(List.of(row(second), row(third))).allSatisfy(r -> {
+            assertThat(r.status()).isEqualTo(DeliveryStatus.PENDING);
+            assertThat(r.attempts()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aPermanentFailureHalfwayFailsOnlyTheUndeliveredAlerts() {
+        long first = queue("1", CHANNEL);
+        long second = queue("2", CHANNEL);
+
+        worker(failingWith(DeliveryException.permanent(DeliveryException.Kind.TARGET_GONE, "10003")
+                        .afterSending(List.of("m1"))))
+                .drain();
+
+        assertThat(row(first).status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(row(second).status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(healthCalls).containsExactly("gone " + CHANNEL + ": 10003");
+    }
+
+    @Test
     void aFailingHealthHookDoesNotStopTheDrain() {
         long gone = queue("1", CHANNEL);
         long fine = queue("2", "console");
