@@ -40,7 +40,7 @@ public final class Tern implements Runnable {
     /** The command line, with Tern's exit codes for exceptions (1) and usage errors (2). */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new Tern());
-        cli.setExitCodeExceptionMapper(e -> EXIT_FAILURE);
+        cli.setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? EXIT_CONFIG : EXIT_FAILURE);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("error: " + e.getMessage());
             return EXIT_FAILURE;

@@ -7,12 +7,14 @@ import dev.tern.config.RouteConfig;
 import dev.tern.config.Sizes;
 import dev.tern.config.SourceConfig;
 import dev.tern.config.TernConfig;
+import dev.tern.source.Urls;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,6 +26,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Validate the configuration and print a summary of sources, routes and targets.")
 public final class CheckConfigCommand implements Callable<Integer> {
+
+    private static final Pattern SECRET_KEY =
+            Pattern.compile("token|password|secret|key|body|auth|webhook", Pattern.CASE_INSENSITIVE);
 
     @Mixin
     private ConfigOption config;
@@ -45,7 +50,7 @@ public final class CheckConfigCommand implements Callable<Integer> {
 
     private void print(TernConfig c, PrintWriter out) {
         out.printf("%s is valid.%n", config.file());
-        out.printf("storage: %s%n", c.storage().url());
+        out.printf("storage: %s%n", c.storage().displayUrl());
         out.printf(
                 "polling: every %s, timeout %s, max body %s, max age %s%n",
                 Durations.format(c.polling().interval()),
@@ -73,12 +78,12 @@ public final class CheckConfigCommand implements Callable<Integer> {
 
     private static String details(SourceConfig s) {
         List<String> parts = new ArrayList<>();
-        s.settings().forEach((key, value) -> parts.add(key + "=" + value));
+        s.settings().forEach((key, value) -> parts.add(key + "=" + shown(key, value)));
         if (s.company() != null) {
             parts.add("company=" + s.company());
         }
         if (s.baseUrl() != null) {
-            parts.add("baseUrl=" + s.baseUrl());
+            parts.add("baseUrl=" + Urls.redact(s.baseUrl()));
         }
         if (s.classify() == SourceConfig.Classify.ALL) {
             parts.add("classify=all");
@@ -87,6 +92,15 @@ public final class CheckConfigCommand implements Callable<Integer> {
             parts.add("backfill");
         }
         return parts.isEmpty() ? "" : "  " + String.join(" ", parts);
+    }
+
+    /** A setting as it may be printed: secrets masked, credentials and secret query values cut from URLs. */
+    private static String shown(String key, Object value) {
+        if (SECRET_KEY.matcher(key).find()) {
+            return "***";
+        }
+        String text = String.valueOf(value);
+        return text.startsWith("http://") || text.startsWith("https://") ? Urls.redact(text) : text;
     }
 
     /** A filter in a few words, for summaries. */

@@ -58,7 +58,7 @@ public final class PollCommand implements Callable<Integer> {
             return pollAll(services, chosen.get(), new EventPrinter(out, json, dryRun));
         } catch (StoreException e) {
             err.println(
-                    "error: cannot open the database " + loaded.get().storage().url() + ": " + e.getMessage());
+                    "error: cannot open the database " + loaded.get().storage().displayUrl() + ": " + e.getMessage());
             err.flush();
             return Tern.EXIT_FAILURE;
         }

@@ -50,7 +50,7 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return Tern.EXIT_FAILURE;
         } catch (StoreException e) {
-            err.println("error: cannot open the database " + c.storage().url() + ": " + e.getMessage());
+            err.println("error: cannot open the database " + c.storage().displayUrl() + ": " + e.getMessage());
             err.flush();
             return Tern.EXIT_FAILURE;
         }
@@ -59,7 +59,7 @@ public final class RunCommand implements Callable<Integer> {
                 Tern.version(),
                 c.sources().size(),
                 c.routes().size(),
-                c.storage().url());
+                c.storage().displayUrl());
         StopSignal stop = StopSignal.install();
         Services services = runtime.services();
         try (runtime;

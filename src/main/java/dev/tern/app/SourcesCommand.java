@@ -61,7 +61,7 @@ public final class SourcesCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (StoreException e) {
-            err.println("error: cannot open the database " + c.storage().url() + ": " + e.getMessage());
+            err.println("error: cannot open the database " + c.storage().displayUrl() + ": " + e.getMessage());
             err.flush();
             return Tern.EXIT_FAILURE;
         }

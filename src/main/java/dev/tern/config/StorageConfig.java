@@ -16,8 +16,22 @@ public record StorageConfig(String url, String user, String password) {
         return new StorageConfig(DEFAULT_URL, "", "");
     }
 
+    /**
+     * The URL safe to print or log: without its settings or query ({@code ;PASSWORD=...}, {@code ?password=...})
+     * and without credentials before a host ({@code //user:secret@host}).
+     */
+    public String displayUrl() {
+        int end = url.length();
+        for (char separator : new char[] {';', '?'}) {
+            int at = url.indexOf(separator);
+            end = at < 0 ? end : Math.min(end, at);
+        }
+        return url.substring(0, end).replaceFirst("//[^/@]*@", "//");
+    }
+
     @Override
     public String toString() {
-        return "StorageConfig[url=" + url + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "***") + "]";
+        return "StorageConfig[url=" + displayUrl() + ", user=" + user + ", password="
+                + (password.isEmpty() ? "" : "***") + "]";
     }
 }
