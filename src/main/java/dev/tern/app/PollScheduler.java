@@ -46,7 +46,7 @@ public final class PollScheduler implements AutoCloseable {
     static final Duration START_STAGGER = Duration.ofSeconds(2);
 
     private static final String POLL_GROUP = "poll";
-    private static final int THREADS = 4;
+    private static final int THREADS = 8;
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final Map<String, SourceConfig> sources;
@@ -130,14 +130,15 @@ public final class PollScheduler implements AutoCloseable {
             List<PollEvent> events = poller.poll(source, false);
             reporter.accept(events);
             failed = events.stream().anyMatch(e -> e instanceof PollEvent.SourceFailed) ? failed + 1 : 0;
-            if (stopping()) {
-                return;
-            }
-            deliveries.drain();
         } catch (RuntimeException e) {
             failed++;
             log.error("Poll of source {} failed unexpectedly; it stays scheduled", sourceId, e);
         }
+        if (stopping()) {
+            return;
+        }
+        // alerts go out right after the poll that queued them; a delivery problem is not the source's failure
+        runDeliveries();
         failures.put(sourceId, failed);
         reschedule(source, failed);
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.JDABuilder;
 import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.exceptions.ErrorResponseException;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
 import net.dv8tion.jda.api.hooks.EventListener;
 import net.dv8tion.jda.api.interactions.commands.build.CommandData;
@@ -110,8 +111,7 @@ public final class DiscordBot implements AutoCloseable {
      */
     public void registerCommands(List<String> guildIds, List<CommandData> commands) {
         if (guildIds.isEmpty()) {
-            jda.updateCommands().addCommands(commands).complete();
-            log.info("Registered {} slash command(s) globally", commands.size());
+            register(() -> jda.updateCommands().addCommands(commands).complete(), commands.size(), "globally");
             return;
         }
         for (String guildId : guildIds) {
@@ -121,8 +121,24 @@ public final class DiscordBot implements AutoCloseable {
                         "discord.guilds lists {}, but the bot is not in that server; invite it (see README)", guildId);
                 continue;
             }
-            guild.updateCommands().addCommands(commands).complete();
-            log.info("Registered {} slash command(s) in server {} ({})", commands.size(), guild.getName(), guildId);
+            register(
+                    () -> guild.updateCommands().addCommands(commands).complete(),
+                    commands.size(),
+                    "in server " + guild.getName() + " (" + guildId + ")");
+        }
+    }
+
+    /** One registration; a refusal is logged (with what to do) and the others still happen. */
+    private static void register(Runnable registration, int count, String where) {
+        try {
+            registration.run();
+            log.info("Registered {} slash command(s) {}", count, where);
+        } catch (ErrorResponseException e) {
+            log.error(
+                    "Discord refused the slash commands {}: {} (invite the bot with the applications.commands"
+                            + " scope, see README)",
+                    where,
+                    e.getMeaning());
         }
     }
 

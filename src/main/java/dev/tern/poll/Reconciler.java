@@ -148,7 +148,17 @@ public final class Reconciler {
     /** A poll after seeding; {@code tags} is null for a not-modified poll, whose stored validators stay. */
     private List<PollEvent> poll(Connection c, String id, SnapshotDiff diff, CacheTags tags, long millis, Instant now) {
         boolean notModified = tags == null;
+        boolean renumbered = looksRenumbered(diff);
         String suspicion = suspicion(diff);
+        if (renumbered) {
+            // most open postings vanished and as many new ones appeared: the source most likely changed its ids
+            // or links, so the "new" ones are old ones under new names; store them as on first contact, alert
+            // nothing, close nothing
+            String reason = diff.missing().size() + " of " + diff.openBefore() + " open postings vanished and "
+                    + diff.added().size() + " new ones appeared: stored without alerts (the source seems to have"
+                    + " changed its ids or links); closing nothing";
+            suspicion = suspicion == null ? reason : suspicion + "; " + reason;
+        }
         store(c, diff, now);
         List<Posting> closed = suspicion == null ? closeOrCountMisses(c, diff, now) : List.of();
         List<PollEvent> events = new ArrayList<>();
@@ -156,7 +166,9 @@ public final class Reconciler {
         addChanges(events, id, Change.UPDATED, diff.updated());
         addChanges(events, id, Change.CLOSED, closed);
         addChanges(events, id, Change.REOPENED, diff.reopened());
-        queueAlerts(c, events, id, diff, now);
+        if (!renumbered) {
+            queueAlerts(c, events, id, diff, now);
+        }
         if (suspicion == null) {
             if (notModified) {
                 states.recordNotModified(c, id, now);
@@ -181,6 +193,12 @@ public final class Reconciler {
                 notModified,
                 millis));
         return events;
+    }
+
+    /** More than half of the open postings are missing, and at least half as many new ones appeared. */
+    private static boolean looksRenumbered(SnapshotDiff diff) {
+        int open = diff.openBefore();
+        return open > 0 && diff.missing().size() * 2 > open && diff.added().size() * 2 >= open;
     }
 
     /** Why the poll looks wrong, or null when it looks normal. */

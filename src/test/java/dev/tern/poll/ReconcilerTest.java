@@ -192,6 +192,23 @@ final class ReconcilerTest {
     }
 
     @Test
+    void aHeldPollWithAsManyNewPostingsAsVanishedOnesStoresThemWithoutAlerting() {
+        poll(s1, active("1"), active("2"), active("3"), active("4"));
+
+        List<PollEvent> held = poll(s1, active("a"), active("b"), active("c"), active("d"));
+
+        assertThat(pending()).isZero();
+        assertThat(held).noneMatch(AlertQueued.class::isInstance);
+        assertThat(missedPolls("s1:1")).isZero();
+        assertThat(held).hasAtLeastOneElementOfType(SourceSuspicious.class);
+        assertThat(held.stream().filter(SourceSuspicious.class::isInstance).map(e -> ((SourceSuspicious) e).reason()))
+                .singleElement()
+                .asString()
+                .contains("stored without alerts");
+        assertThat(open("s1")).isEqualTo(8);
+    }
+
+    @Test
     void aHeldPollDoesNotCountMisses() {
         poll(s1, active("1"), active("2"), active("3"), active("4"));
         List<PollEvent> firstMiss = poll(s1, active("1"));
