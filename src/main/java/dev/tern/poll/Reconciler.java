@@ -63,7 +63,21 @@ public final class Reconciler {
      */
     public List<PollEvent> reconcile(
             SourceConfig source, List<Posting> snapshot, CacheTags tags, long millis, boolean dryRun) {
-        return db.transaction(c -> reconcile(c, source, snapshot, tags, millis), dryRun);
+        return reconcile(source, snapshot, true, tags, millis, dryRun);
+    }
+
+    /**
+     * As above; with {@code complete} false the listing was cut short (page or link limits), so postings it does not
+     * list count neither as missing nor towards closing.
+     */
+    public List<PollEvent> reconcile(
+            SourceConfig source,
+            List<Posting> snapshot,
+            boolean complete,
+            CacheTags tags,
+            long millis,
+            boolean dryRun) {
+        return db.transaction(c -> reconcile(c, source, snapshot, complete, tags, millis), dryRun);
     }
 
     /**
@@ -122,11 +136,12 @@ public final class Reconciler {
     }
 
     private List<PollEvent> reconcile(
-            Connection c, SourceConfig source, List<Posting> snapshot, CacheTags tags, long millis) {
+            Connection c, SourceConfig source, List<Posting> snapshot, boolean complete, CacheTags tags, long millis) {
         Instant now = clock.instant();
         String id = source.id();
         boolean seeded = states.get(c, id).seeded();
-        SnapshotDiff diff = SnapshotDiff.of(postings.postingsOf(c, id), snapshot);
+        SnapshotDiff full = SnapshotDiff.of(postings.postingsOf(c, id), snapshot);
+        SnapshotDiff diff = complete ? full : full.partial();
         if (!seeded) {
             states.markSeeded(c, id);
             if (!source.backfill()) {

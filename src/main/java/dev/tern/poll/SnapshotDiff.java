@@ -39,6 +39,21 @@ record SnapshotDiff(
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotDiff.class);
 
+    /** The same diff for a listing known to be partial: what it does not list is not missing, only unseen. */
+    SnapshotDiff partial() {
+        return new SnapshotDiff(
+                added,
+                addedClosed,
+                updated,
+                reopened,
+                closedBySource,
+                List.of(),
+                refreshedClosed,
+                seen,
+                listed,
+                openBefore);
+    }
+
     /** Diffs a snapshot against every stored posting (open and closed) of its source. */
     static SnapshotDiff of(Map<String, StoredPosting> stored, List<Posting> snapshot) {
         Collection<Posting> listed = distinctByKey(snapshot);

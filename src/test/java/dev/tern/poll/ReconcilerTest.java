@@ -209,6 +209,21 @@ final class ReconcilerTest {
     }
 
     @Test
+    void aListingCutShortCountsNoMissesButStillAddsAndClosesWhatItSays() {
+        poll(s1, active("1"), active("2"), active("3"), active("4"));
+
+        List<PollEvent> first =
+                reconciler.reconcile(s1, List.of(active("1"), inactive("2"), active("5")), false, TAGS, 0, false);
+        List<PollEvent> second = reconciler.reconcile(s1, List.of(active("1"), active("5")), false, TAGS, 0, false);
+
+        assertThat(first).contains(new PostingChanged("s1", Change.NEW, active("5")));
+        assertThat(first).contains(new PostingChanged("s1", Change.CLOSED, inactive("2")));
+        assertThat(second).noneMatch(e -> e instanceof PostingChanged p && p.change() == Change.CLOSED);
+        assertThat(missedPolls("s1:3")).isZero();
+        assertThat(open("s1")).isEqualTo(4);
+    }
+
+    @Test
     void aHeldPollDoesNotCountMisses() {
         poll(s1, active("1"), active("2"), active("3"), active("4"));
         List<PollEvent> firstMiss = poll(s1, active("1"));

@@ -91,31 +91,40 @@ public final class HtmlAdapter implements SourceAdapter {
         robots.require(source, page, http);
         Map<String, RawPosting> postings = new LinkedHashMap<>();
         Set<URI> visited = new HashSet<>();
+        boolean complete = true;
         for (int number = 1; page != null; number++) {
             visited.add(page);
             Http.Response response = http.get(page, CacheTags.NONE);
             HtmlParser.HtmlPage parsed =
                     HtmlParser.parse(response.body(), response.uri().toString(), selectors, next);
             parsed.postings().forEach(posting -> postings.putIfAbsent(posting.externalId(), posting));
-            page = nextPage(source, http, parsed.next(), visited, number, maxPages);
+            Next following = nextPage(source, http, parsed.next(), visited, number, maxPages);
+            page = following.uri();
+            complete &= !following.cutShort();
         }
-        return new FetchResult.Fetched(List.copyOf(postings.values()), CacheTags.NONE);
+        return new FetchResult.Fetched(List.copyOf(postings.values()), CacheTags.NONE, complete);
     }
 
-    private URI nextPage(SourceConfig source, Http http, String next, Set<URI> visited, int number, int maxPages)
+    /** The page after this one, or none; {@code cutShort} when there is one that will not be read. */
+    private record Next(URI uri, boolean cutShort) {
+        static final Next END = new Next(null, false);
+        static final Next CUT_SHORT = new Next(null, true);
+    }
+
+    private Next nextPage(SourceConfig source, Http http, String next, Set<URI> visited, int number, int maxPages)
             throws FetchException, InterruptedException {
         if (next == null) {
-            return null;
+            return Next.END;
         }
         URI uri;
         try {
             uri = URI.create(next);
         } catch (IllegalArgumentException e) {
             log.warn("source {}: the next-page link '{}' is not a URL; stopped paging", source.id(), next);
-            return null;
+            return Next.CUT_SHORT;
         }
         if (visited.contains(uri) || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
-            return null;
+            return Next.END;
         }
         if (number >= maxPages) {
             log.warn(
@@ -123,13 +132,13 @@ public final class HtmlAdapter implements SourceAdapter {
                     source.id(),
                     maxPages,
                     MOST_PAGES);
-            return null;
+            return Next.CUT_SHORT;
         }
         if (!robots.allows(source, uri, http)) {
             log.warn("source {}: robots.txt disallows the next page {}; stopped paging", source.id(), Urls.redact(uri));
-            return null;
+            return Next.CUT_SHORT;
         }
-        return uri;
+        return new Next(uri, false);
     }
 
     private static HtmlSelectors selectors(SourceConfig source) throws FetchException {

@@ -97,18 +97,23 @@ public final class JsonLdAdapter implements SourceAdapter {
         Map<String, RawPosting> postings = new LinkedHashMap<>();
         JsonLdParser.postings(page, pageUrl).forEach(p -> postings.putIfAbsent(p.externalId(), p));
         String follow = source.setting(FOLLOW).orElse(null);
+        boolean complete = true;
         if (follow != null) {
-            List<URI> pages = linksToFollow(source, http, page, follow);
-            follower.fetchAll(pages, http).forEach(p -> postings.putIfAbsent(p.externalId(), p));
+            Links pages = linksToFollow(source, http, page, follow);
+            complete = !pages.cutShort();
+            follower.fetchAll(pages.uris(), http).forEach(p -> postings.putIfAbsent(p.externalId(), p));
         } else if (postings.isEmpty()) {
             throw new FetchException("no schema.org JobPosting with a title in the JSON-LD of " + Urls.redact(uri)
                     + " (" + JsonLdParser.blockCount(page) + " application/ld+json blocks); if this is a listing"
                     + " page, set 'follow' to the CSS selector of its links to the postings");
         }
-        return new FetchResult.Fetched(List.copyOf(postings.values()), CacheTags.NONE);
+        return new FetchResult.Fetched(List.copyOf(postings.values()), CacheTags.NONE, complete);
     }
 
-    private List<URI> linksToFollow(SourceConfig source, Http http, Document page, String follow)
+    /** The posting pages to read; {@code cutShort} when some listed ones are not read (maxFollow, robots.txt). */
+    private record Links(List<URI> uris, boolean cutShort) {}
+
+    private Links linksToFollow(SourceConfig source, Http http, Document page, String follow)
             throws FetchException, InterruptedException {
         Set<URI> links = new LinkedHashSet<>();
         for (Element link : page.select(follow)) {
@@ -139,6 +144,6 @@ public final class JsonLdAdapter implements SourceAdapter {
                 log.debug("source {}: robots.txt disallows {}; not following it", source.id(), Urls.redact(link));
             }
         }
-        return allowed;
+        return new Links(allowed, allowed.size() < links.size());
     }
 }

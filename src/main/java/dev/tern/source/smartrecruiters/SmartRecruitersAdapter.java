@@ -15,12 +15,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A SmartRecruiters company, read page by page ({@code limit=100&offset=N}) until {@code totalFound}. Paged answers
  * have no single validator, so there is no conditional GET.
  */
 public final class SmartRecruitersAdapter implements SourceAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(SmartRecruitersAdapter.class);
 
     public static final String TYPE = "smartrecruiters";
     public static final String DEFAULT_BASE_URL = "https://api.smartrecruiters.com";
@@ -75,8 +79,18 @@ public final class SmartRecruitersAdapter implements SourceAdapter {
                     added++;
                 }
             }
-            if (postings.postings().isEmpty() || offset + PAGE_SIZE >= postings.totalFound()) {
+            if (offset + PAGE_SIZE >= postings.totalFound()) {
                 return new FetchResult.Fetched(all, CacheTags.NONE);
+            }
+            if (postings.postings().isEmpty()) {
+                // an empty page before totalFound: what was read is true, but the rest is unknown
+                log.warn(
+                        "source {}: SmartRecruiters sent an empty page at offset {} of {}; missing postings are"
+                                + " not counted as closed this time",
+                        source.id(),
+                        offset,
+                        postings.totalFound());
+                return new FetchResult.Fetched(all, CacheTags.NONE, false);
             }
             if (added == 0) {
                 throw new FetchException("SmartRecruiters at " + Urls.redact(uri) + " repeats the same postings on"

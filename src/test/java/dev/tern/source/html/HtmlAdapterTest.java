@@ -78,6 +78,7 @@ final class HtmlAdapterTest {
                         "Firmware Intern");
         assertThat(result.postings().get(3).url()).isEqualTo(server.baseUrl() + "/careers/jobs/firmware-intern-2.html");
         assertThat(requestsTo("/careers/page-2.html")).isEqualTo(1);
+        assertThat(result.complete()).isTrue();
     }
 
     @Test
@@ -89,6 +90,9 @@ final class HtmlAdapterTest {
 
         assertThat(result.postings()).hasSize(3);
         assertThat(requestsTo("/careers/page-2.html")).isZero();
+        assertThat(result.complete())
+                .as("cut short: what it did not read must not count as missing")
+                .isFalse();
     }
 
     @Test
