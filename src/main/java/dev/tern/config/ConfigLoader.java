@@ -19,6 +19,9 @@ import java.util.function.Function;
 public final class ConfigLoader {
 
     /** The shortest polling interval accepted: sources are polled at most once a minute, to be polite to them. */
+    /** The largest maxBodySize accepted: a body is read into memory. */
+    public static final long MAX_BODY_SIZE = 1L << 30;
+
     public static final Duration MIN_INTERVAL = Duration.ofMinutes(1);
 
     private static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
@@ -130,6 +133,7 @@ public final class ConfigLoader {
                 .orElse(PollingConfig.DEFAULT_TIMEOUT);
         long maxBodySize = reader.parsed("maxBodySize", Sizes::parse)
                 .filter(size -> positive(reader, "maxBodySize", size))
+                .filter(size -> atMost(reader, "maxBodySize", size, MAX_BODY_SIZE, "1GB"))
                 .orElse(PollingConfig.DEFAULT_MAX_BODY_SIZE);
         Duration maxAge = maxAge(reader);
         int missed = reader.integer("closeAfterMissedPolls")
@@ -160,6 +164,14 @@ public final class ConfigLoader {
             return true;
         }
         reader.problem(key, key + " " + Durations.format(value) + " is too short: " + advice);
+        return false;
+    }
+
+    private static boolean atMost(MapReader reader, String key, long value, long max, String maxText) {
+        if (value <= max) {
+            return true;
+        }
+        reader.problem(key, "must be at most " + maxText + " (a response is held in memory while it is read)");
         return false;
     }
 

@@ -17,8 +17,13 @@ final class RoutesReader {
     private static final String CONSOLE = "console";
     private static final String DISCORD = "discord:";
     private static final Pattern DISCORD_CHANNEL = Pattern.compile("discord:channel/[0-9]{1,20}");
-    private static final List<String> LATER_SCHEMES =
-            List.of("slack:", "webhook:", "discord-webhook:", "https://hooks.slack.com/");
+    private static final List<String> LATER_SCHEMES = List.of(
+            "slack:",
+            "webhook:",
+            "discord-webhook:",
+            "https://hooks.slack.com/",
+            "https://discord.com/api/webhooks/",
+            "https://discordapp.com/api/webhooks/");
     private static final int MIN_YEAR = 2000;
     private static final int MAX_YEAR = 2100;
     private static final String EXAMPLE = "- { id: everything, to: console }";
@@ -140,8 +145,8 @@ final class RoutesReader {
             return hostEnd < 0 ? target : target.substring(0, hostEnd + 1) + "...";
         }
         int colon = target.indexOf(':');
-        boolean secretLooking = Problems.isSensitive(target);
-        return colon >= 0 && secretLooking ? target.substring(0, colon + 1) + "..." : target;
+        // discord:channel/<id> holds no secret; anything else after a scheme may (slack:T../B../token)
+        return colon >= 0 && !target.startsWith(DISCORD) ? target.substring(0, colon + 1) + "..." : target;
     }
 
     private FilterConfig filter(MapReader reader) {

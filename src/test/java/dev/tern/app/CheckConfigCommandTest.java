@@ -73,6 +73,26 @@ final class CheckConfigCommandTest {
     }
 
     @Test
+    void laterTargetsAreRecognisedWithoutPrintingTheirSecretsAndHugeBodiesAreRefused() throws Exception {
+        Path config = write("""
+                polling: { maxBodySize: 3GB }
+                routes:
+                  - { id: a, to: "slack:T0001/B0001/abcdefgh1234" }
+                  - { id: b, to: "https://discord.com/api/webhooks/1/tok3n" }
+                """);
+
+        CliRun run = CliRun.of("check-config", "-c", config.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .contains("polling.maxBodySize: must be at most 1GB")
+                .contains("routes[0].to: target 'slack:...' is not available yet")
+                .contains("routes[1].to: target 'https://discord.com/...' is not available yet")
+                .doesNotContain("abcdefgh1234")
+                .doesNotContain("tok3n");
+    }
+
+    @Test
     void badUsageExitsWithTwo() {
         assertThat(CliRun.of("poll", "--no-such-option").exitCode()).isEqualTo(2);
         assertThat(CliRun.of("no-such-command").exitCode()).isEqualTo(2);

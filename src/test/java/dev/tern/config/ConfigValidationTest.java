@@ -275,7 +275,7 @@ final class ConfigValidationTest {
     @Test
     void slackTargetsAreRecognisedButNotYetAvailable() {
         assertThat(problems("routes:\n  - { id: s, to: 'slack:C123' }\n  - { id: w, to: console }\n"))
-                .containsExactly("routes[0].to: target 'slack:C123' is not available yet "
+                .containsExactly("routes[0].to: target 'slack:...' is not available yet "
                         + "(it comes with the Slack work); use console or discord:channel/<id> (line 2)");
     }
 
