@@ -96,8 +96,8 @@ final class AlertEmbeds {
 
     private static String digestLine(Posting p) {
         String title = DiscordText.literal(p.title(), TITLE_MAX);
-        String headline = link(p).map(url -> "[" + title.replace("]", "\\]") + "](" + url + ")")
-                .orElse(title);
+        String headline =
+                link(p).map(url -> DiscordText.markdownLink(title, url)).orElse(title);
         String company = p.company().isEmpty() ? "" : "**" + DiscordText.literal(p.company(), AUTHOR_MAX) + "** — ";
         return DiscordText.cut(
                 company + headline + " · " + DiscordText.literal(locations(p), FIELD_MAX), DIGEST_LINE_MAX);

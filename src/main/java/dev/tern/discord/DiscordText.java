@@ -49,4 +49,9 @@ public final class DiscordText {
             return Optional.empty();
         }
     }
+
+    /** A Markdown link around text that is already escaped: "]" in it escaped, ")" in the URL percent-encoded. */
+    public static String markdownLink(String escapedText, String url) {
+        return "[" + escapedText.replace("]", "\\]") + "](" + url.replace(")", "%29") + ")";
+    }
 }

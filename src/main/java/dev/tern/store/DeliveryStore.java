@@ -94,10 +94,6 @@ public final class DeliveryStore {
         Jdbc.update(c, "marking delivery " + id + " failed", sql, DeliveryStatus.FAILED, error, id);
     }
 
-    public int countPending(Connection c) {
-        return count(c, DeliveryStatus.PENDING);
-    }
-
     public int count(Connection c, DeliveryStatus status) {
         String sql = "SELECT COUNT(*) FROM deliveries WHERE status = ?";
         return Jdbc.count(c, "counting " + status + " deliveries", sql, status);

@@ -21,6 +21,7 @@ import dev.tern.poll.PollEvent.SourceSuspicious;
 import dev.tern.posting.Posting;
 import dev.tern.source.CacheTags;
 import dev.tern.store.Database;
+import dev.tern.store.DeliveryStatus;
 import dev.tern.store.DeliveryStore;
 import dev.tern.store.PostingStore;
 import dev.tern.store.SourceState;
@@ -402,7 +403,7 @@ final class ReconcilerTest {
     }
 
     private int pending() {
-        return db.read(new DeliveryStore()::countPending);
+        return db.read((Connection c) -> new DeliveryStore().count(c, DeliveryStatus.PENDING));
     }
 
     private int open(String sourceId) {

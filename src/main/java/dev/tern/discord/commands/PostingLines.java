@@ -33,10 +33,10 @@ final class PostingLines {
                     .append(DiscordText.literal(posting.company(), TEXT_MAX))
                     .append("** — ");
         }
-        String title = DiscordText.literal(posting.title(), TEXT_MAX).replace("]", "\\]");
+        String title = DiscordText.literal(posting.title(), TEXT_MAX);
         line.append(DiscordText.link(posting.url())
                 .filter(url -> url.length() <= LINK_MAX)
-                .map(url -> "[" + title + "](" + url.replace(")", "%29") + ")")
+                .map(url -> DiscordText.markdownLink(title, url))
                 .orElse(title));
         if (!posting.locations().isEmpty()) {
             line.append(SEPARATOR).append(DiscordText.literal(locations(posting.locations()), TEXT_MAX));
