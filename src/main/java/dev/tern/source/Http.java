@@ -130,17 +130,17 @@ public final class Http implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends with one retry. The host gate is held per attempt, not across the backoff, so a slow or failing board
+     * does not hold up the other sources on its host longer than one request.
+     */
     private Response send(HttpRequest request, CacheTags sent) throws FetchException, InterruptedException {
-        return hostGate.call(request.uri(), () -> sendWithRetry(request, sent));
-    }
-
-    private Response sendWithRetry(HttpRequest request, CacheTags sent) throws FetchException, InterruptedException {
         String url = Urls.redact(request.uri());
         for (int attempt = 1; ; attempt++) {
             boolean last = attempt == MAX_ATTEMPTS;
             HttpResponse<byte[]> response;
             try {
-                response = exchange(request);
+                response = hostGate.call(request.uri(), () -> exchange(request));
             } catch (RetryableException e) {
                 if (last) {
                     throw new FetchException(e.getMessage(), e.getCause());
