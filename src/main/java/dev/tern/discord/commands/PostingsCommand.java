@@ -79,6 +79,7 @@ final class PostingsCommand implements SlashCommand {
             return;
         }
         String token = searches.remember(filter);
+        Replies.defer(event); // a search reads every open posting
         Replies.send(event, page(filter, token, subscriptions.search(filter, 1)));
     }
 

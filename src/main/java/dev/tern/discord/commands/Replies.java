@@ -23,9 +23,18 @@ final class Replies {
         send(event, ReplyBody.text(content));
     }
 
-    /** Replies with a message only the user sees. */
+    /** Replies with a message only the user sees; after {@link #defer} it fills in the deferred reply. */
     static void send(IReplyCallback event, ReplyBody body) {
-        event.reply(body.create()).setEphemeral(true).queue();
+        if (event.isAcknowledged()) {
+            event.getHook().editOriginal(body.edit()).queue();
+        } else {
+            event.reply(body.create()).setEphemeral(true).queue();
+        }
+    }
+
+    /** Acknowledges now ("thinking…", only the user sees it) before slow work; the answer follows with send. */
+    static void defer(IReplyCallback event) {
+        event.deferReply(true).queue();
     }
 
     /** Replaces the message the clicked button sat on (an "update message" answer). */

@@ -85,6 +85,7 @@ final class SubscribeCommand implements SlashCommand {
         }
         FilterConfig filter = FilterOptions.read(event);
         String guildId = event.getGuild() == null ? null : event.getGuild().getId();
+        Replies.defer(event); // counting the open postings that match reads them all
         SubscribeResult result =
                 subscriptions.subscribe(event.getUser().getId(), guildId, event.getChannelId(), here, filter);
         switch (result) {

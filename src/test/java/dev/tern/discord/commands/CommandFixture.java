@@ -128,12 +128,16 @@ final class CommandFixture implements AutoCloseable {
         return reply(user, command, options).path("content").asText();
     }
 
-    /** The callback data of a reply, checked to be ephemeral (flag 64) and to allow no mentions. */
+    /**
+     * The answer: the callback data of a reply, or for a deferred reply the edit that fills it in; checked to be
+     * ephemeral (flag 64 on the callback) and to allow no mentions.
+     */
     static JsonNode ephemeral(InteractionReply reply) {
         JsonNode callback = reply.awaitCallback(TIMEOUT);
-        assertThat(callback.path("type").asInt()).isEqualTo(InteractionReply.REPLY);
-        JsonNode data = callback.path("data");
-        assertThat(data.path("flags").asInt() & EPHEMERAL).isEqualTo(EPHEMERAL);
+        int type = callback.path("type").asInt();
+        assertThat(type).isIn(InteractionReply.REPLY, InteractionReply.DEFER_REPLY);
+        assertThat(callback.path("data").path("flags").asInt() & EPHEMERAL).isEqualTo(EPHEMERAL);
+        JsonNode data = type == InteractionReply.REPLY ? callback.path("data") : reply.awaitEdit(1, TIMEOUT);
         assertNoMentions(data);
         return data;
     }
