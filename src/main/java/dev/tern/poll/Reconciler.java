@@ -290,7 +290,13 @@ public final class Reconciler {
                         subscription.routeId(),
                         subscription.subscriptionId(),
                         now);
-                if (queued) {
+                if (!queued) {
+                    LOG.debug(
+                            "Posting {} not alerted to {}: that target already had an alert for {}",
+                            posting.key(),
+                            subscription.target(),
+                            posting.fingerprint());
+                } else {
                     events.add(new PollEvent.AlertQueued(
                             id,
                             subscription.target(),
