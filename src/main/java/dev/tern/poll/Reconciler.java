@@ -42,6 +42,12 @@ public final class Reconciler {
     private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
 
     private final Database db;
+    /**
+     * A poll is held for closing more than half of a source's postings only when that is at least this many: a board
+     * with one or two internships must be able to close them.
+     */
+    static final int MIN_HELD_CLOSURES = 3;
+
     private final Matcher matcher;
     private final Clock clock;
     private final PollingConfig polling;
@@ -63,21 +69,16 @@ public final class Reconciler {
      */
     public List<PollEvent> reconcile(
             SourceConfig source, List<Posting> snapshot, CacheTags tags, long millis, boolean dryRun) {
-        return reconcile(source, snapshot, true, tags, millis, dryRun);
+        return reconcile(source, Listing.of(snapshot), tags, millis, dryRun);
     }
 
     /**
-     * As above; with {@code complete} false the listing was cut short (page or link limits), so postings it does not
-     * list count neither as missing nor towards closing.
+     * As above, for a listing that says how much the source listed and whether it was cut short (then postings it
+     * does not list count neither as missing nor towards closing).
      */
     public List<PollEvent> reconcile(
-            SourceConfig source,
-            List<Posting> snapshot,
-            boolean complete,
-            CacheTags tags,
-            long millis,
-            boolean dryRun) {
-        return db.transaction(c -> reconcile(c, source, snapshot, complete, tags, millis), dryRun);
+            SourceConfig source, Listing listing, CacheTags tags, long millis, boolean dryRun) {
+        return db.transaction(c -> reconcile(c, source, listing, tags, millis), dryRun);
     }
 
     /**
@@ -97,7 +98,9 @@ public final class Reconciler {
                             .map(StoredPosting::posting)
                             .toList();
                     SnapshotDiff diff = SnapshotDiff.of(stored, unchanged);
-                    return poll(c, source.id(), diff, null, millis, clock.instant());
+                    // a 304 repeats a listing that was accepted before, so the source did list something
+                    int listed = Math.max(1, unchanged.size());
+                    return poll(c, source.id(), diff, listed, null, millis, clock.instant());
                 },
                 dryRun);
     }
@@ -135,20 +138,19 @@ public final class Reconciler {
         return db.read(c -> states.get(c, sourceId));
     }
 
-    private List<PollEvent> reconcile(
-            Connection c, SourceConfig source, List<Posting> snapshot, boolean complete, CacheTags tags, long millis) {
+    private List<PollEvent> reconcile(Connection c, SourceConfig source, Listing listing, CacheTags tags, long millis) {
         Instant now = clock.instant();
         String id = source.id();
         boolean seeded = states.get(c, id).seeded();
-        SnapshotDiff full = SnapshotDiff.of(postings.postingsOf(c, id), snapshot);
-        SnapshotDiff diff = complete ? full : full.partial();
+        SnapshotDiff full = SnapshotDiff.of(postings.postingsOf(c, id), listing.postings());
+        SnapshotDiff diff = listing.complete() ? full : full.partial();
         if (!seeded) {
             states.markSeeded(c, id);
             if (!source.backfill()) {
                 return seed(c, id, diff, tags, now);
             }
         }
-        return poll(c, id, diff, tags, millis, now);
+        return poll(c, id, diff, listing.listedBySource(), tags, millis, now);
     }
 
     private List<PollEvent> seed(Connection c, String id, SnapshotDiff diff, CacheTags tags, Instant now) {
@@ -161,10 +163,11 @@ public final class Reconciler {
     }
 
     /** A poll after seeding; {@code tags} is null for a not-modified poll, whose stored validators stay. */
-    private List<PollEvent> poll(Connection c, String id, SnapshotDiff diff, CacheTags tags, long millis, Instant now) {
+    private List<PollEvent> poll(
+            Connection c, String id, SnapshotDiff diff, int listedBySource, CacheTags tags, long millis, Instant now) {
         boolean notModified = tags == null;
         boolean renumbered = looksRenumbered(diff);
-        String suspicion = suspicion(diff);
+        String suspicion = suspicion(diff, listedBySource);
         if (renumbered) {
             // most open postings vanished and as many new ones appeared: the source most likely changed its ids
             // or links, so the "new" ones are old ones under new names; store them as on first contact, alert
@@ -217,16 +220,16 @@ public final class Reconciler {
     }
 
     /** Why the poll looks wrong, or null when it looks normal. */
-    private String suspicion(SnapshotDiff diff) {
+    private String suspicion(SnapshotDiff diff, int listedBySource) {
         int open = diff.openBefore();
         if (open == 0) {
             return null;
         }
-        if (diff.listed() == 0) {
+        if (listedBySource == 0) {
             return "the source listed no postings while " + open + " were open; closing nothing";
         }
         int closures = diff.closures(closeAfterMissedPolls());
-        if (closures * 2 > open) {
+        if (closures * 2 > open && closures >= MIN_HELD_CLOSURES) {
             return "the poll would close " + closures + " of " + open + " open postings (more than half);"
                     + " closing nothing";
         }

@@ -213,15 +213,29 @@ final class ReconcilerTest {
     void aListingCutShortCountsNoMissesButStillAddsAndClosesWhatItSays() {
         poll(s1, active("1"), active("2"), active("3"), active("4"));
 
-        List<PollEvent> first =
-                reconciler.reconcile(s1, List.of(active("1"), inactive("2"), active("5")), false, TAGS, 0, false);
-        List<PollEvent> second = reconciler.reconcile(s1, List.of(active("1"), active("5")), false, TAGS, 0, false);
+        List<PollEvent> first = reconciler.reconcile(
+                s1, new Listing(List.of(active("1"), inactive("2"), active("5")), 3, false), TAGS, 0, false);
+        List<PollEvent> second =
+                reconciler.reconcile(s1, new Listing(List.of(active("1"), active("5")), 2, false), TAGS, 0, false);
 
         assertThat(first).contains(new PostingChanged("s1", Change.NEW, active("5")));
         assertThat(first).contains(new PostingChanged("s1", Change.CLOSED, inactive("2")));
         assertThat(second).noneMatch(e -> e instanceof PostingChanged p && p.change() == Change.CLOSED);
         assertThat(missedPolls("s1:3")).isZero();
         assertThat(open("s1")).isEqualTo(4);
+    }
+
+    @Test
+    void aSmallBoardCanCloseItsOnlyPostingsAndABoardWithNoInternshipLeftIsNotEmpty() {
+        poll(s1, active("1"), active("2"));
+        List<Posting> none = List.of();
+        reconciler.reconcile(s1, new Listing(none, 40, true), TAGS, 0, false);
+
+        List<PollEvent> second = reconciler.reconcile(s1, new Listing(none, 40, true), TAGS, 0, false);
+
+        assertThat(second).noneMatch(SourceSuspicious.class::isInstance);
+        assertThat(open("s1")).isZero();
+        assertThat(reconciler.state("s1").degraded()).isFalse();
     }
 
     @Test
