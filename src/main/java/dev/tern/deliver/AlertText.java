@@ -1,12 +1,9 @@
 package dev.tern.deliver;
 
-import dev.tern.posting.Location;
 import dev.tern.posting.Posting;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /** Renders an alert as plain text: the console form, and the fallback for text-only targets. */
 public final class AlertText {
@@ -46,12 +43,7 @@ public final class AlertText {
 
     /** "Seattle, WA, US; New York, NY, US +2 more | remote". */
     public static String where(Posting p) {
-        List<Location> locations = p.locations();
-        String places =
-                locations.stream().limit(MAX_LOCATIONS).map(Location::display).collect(Collectors.joining("; "));
-        if (locations.size() > MAX_LOCATIONS) {
-            places += " +" + (locations.size() - MAX_LOCATIONS) + " more";
-        }
+        String places = p.places(MAX_LOCATIONS);
         if (places.isEmpty()) {
             places = "location not given";
         }

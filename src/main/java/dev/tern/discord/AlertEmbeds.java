@@ -1,7 +1,6 @@
 package dev.tern.discord;
 
 import dev.tern.deliver.Alert;
-import dev.tern.posting.Location;
 import dev.tern.posting.Posting;
 import java.util.List;
 import java.util.Optional;
@@ -104,18 +103,8 @@ final class AlertEmbeds {
     }
 
     private static String locations(Posting p) {
-        List<Location> all = p.locations();
-        if (all.isEmpty()) {
-            return "Not given";
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < Math.min(SHOWN_LOCATIONS, all.size()); i++) {
-            out.append(i == 0 ? "" : "; ").append(all.get(i).display());
-        }
-        if (all.size() > SHOWN_LOCATIONS) {
-            out.append(" +").append(all.size() - SHOWN_LOCATIONS).append(" more");
-        }
-        return out.toString();
+        String places = p.places(SHOWN_LOCATIONS);
+        return places.isEmpty() ? "Not given" : places;
     }
 
     private static String workplace(Boolean remote) {

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tern.config.FilterConfig;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.tern.posting.Hashes;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -45,9 +43,8 @@ final class FilterCodec {
     /** The SHA-256 (hex) of the canonical form. */
     static String key(FilterConfig filter) {
         try {
-            byte[] canonical = JSON.writeValueAsBytes(canonical(filter));
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            return Hashes.sha256(JSON.writeValueAsBytes(canonical(filter)));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot compute a filter key: " + e.getMessage(), e);
         }
     }

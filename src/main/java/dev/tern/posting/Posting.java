@@ -51,6 +51,21 @@ public record Posting(
         return term == null ? null : term.year();
     }
 
+    /**
+     * The first {@code shown} locations for people to read, "Seattle, WA, US; Remote (US) +2 more"; empty when the
+     * posting gives none.
+     */
+    public String places(int shown) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < Math.min(shown, locations.size()); i++) {
+            out.append(i == 0 ? "" : "; ").append(locations.get(i).display());
+        }
+        if (locations.size() > shown) {
+            out.append(" +").append(locations.size() - shown).append(" more");
+        }
+        return out.toString();
+    }
+
     /** Whether two snapshots of the same posting differ in anything a student would notice. */
     public boolean differsFrom(Posting other) {
         return !company.equals(other.company)

@@ -1,7 +1,6 @@
 package dev.tern.discord.commands;
 
 import dev.tern.discord.DiscordText;
-import dev.tern.posting.Location;
 import dev.tern.posting.Posting;
 import java.util.List;
 import net.dv8tion.jda.api.entities.MessageEmbed;
@@ -39,7 +38,7 @@ final class PostingLines {
                 .map(url -> DiscordText.markdownLink(title, url))
                 .orElse(title));
         if (!posting.locations().isEmpty()) {
-            line.append(SEPARATOR).append(DiscordText.literal(locations(posting.locations()), TEXT_MAX));
+            line.append(SEPARATOR).append(DiscordText.literal(posting.places(SHOWN_LOCATIONS), TEXT_MAX));
         }
         if (posting.term() != null) {
             line.append(SEPARATOR).append(DiscordText.literal(posting.term().display(), TEXT_MAX));
@@ -61,13 +60,5 @@ final class PostingLines {
             out.append(line);
         }
         return out.toString().strip();
-    }
-
-    private static String locations(List<Location> locations) {
-        String shown = String.join(
-                "; ",
-                locations.stream().limit(SHOWN_LOCATIONS).map(Location::display).toList());
-        int more = locations.size() - SHOWN_LOCATIONS;
-        return more > 0 ? shown + " +" + more + " more" : shown;
     }
 }

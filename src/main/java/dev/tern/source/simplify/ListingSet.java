@@ -1,12 +1,9 @@
 package dev.tern.source.simplify;
 
+import dev.tern.posting.Hashes;
 import dev.tern.posting.RawPosting;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -56,12 +53,7 @@ final class ListingSet {
 
     /** The first hex characters of the SHA-256 of {@code text}: short, stable ids for things that have none. */
     static String shortHash(String text, int hexChars) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, hexChars);
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError("every JDK has SHA-256", e);
-        }
+        return Hashes.sha256(text, hexChars);
     }
 
     private static String shortHash(String text) {

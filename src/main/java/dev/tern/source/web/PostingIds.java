@@ -1,10 +1,7 @@
 package dev.tern.source.web;
 
+import dev.tern.posting.Hashes;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /** Ids for postings whose source gives none: the canonical link, else a short hash of the title. */
@@ -41,11 +38,6 @@ public final class PostingIds {
 
     /** The first 16 hex characters of the SHA-256 of {@code text}: stable from poll to poll. */
     public static String shortHash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest).substring(0, HASH_HEX_CHARS);
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError("every JDK has SHA-256", e);
-        }
+        return Hashes.sha256(text, HASH_HEX_CHARS);
     }
 }
