@@ -3,6 +3,8 @@ package dev.tern.source;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +14,8 @@ import java.util.List;
  * throwing, required ones fail with a message naming the field and the source URL.
  */
 public final class JsonFields {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private JsonFields() {}
 
@@ -86,5 +90,33 @@ public final class JsonFields {
         if (value != null) {
             out.add(value);
         }
+    }
+
+    /** Reads a whole JSON body; an empty or malformed one is a FetchException naming the URL (and where it broke). */
+    public static JsonNode read(byte[] body, String url) throws FetchException {
+        try {
+            JsonNode root = MAPPER.readTree(body);
+            if (root == null || root.isMissingNode()) {
+                throw new FetchException("unexpected response from " + url + ": the body is empty");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            throw malformed(url, e);
+        } catch (IOException e) {
+            throw new FetchException("reading the response from " + url + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads a JSON body that must be an object.
+     *
+     * @param holding what the object should hold, for the message: {@code " with 'jobs'"}, or ""
+     */
+    public static JsonNode readObject(byte[] body, String url, String holding) throws FetchException {
+        JsonNode root = read(body, url);
+        if (!root.isObject()) {
+            throw new FetchException("unexpected response from " + url + ": expected a JSON object" + holding);
+        }
+        return root;
     }
 }

@@ -3,13 +3,10 @@ package dev.tern.source.ashby;
 import static dev.tern.source.JsonFields.required;
 import static dev.tern.source.JsonFields.text;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tern.posting.RawPosting;
 import dev.tern.source.FetchException;
 import dev.tern.source.JsonFields;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -28,8 +25,6 @@ import org.jsoup.parser.Parser;
  */
 public final class AshbyParser {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private AshbyParser() {}
 
     /**
@@ -38,7 +33,7 @@ public final class AshbyParser {
      * @param company the company name to give every job (Ashby's answer carries none), or null
      */
     public static List<RawPosting> parse(byte[] body, String url, String company) throws FetchException {
-        JsonNode jobs = readTree(body, url).get("jobs");
+        JsonNode jobs = JsonFields.readObject(body, url, " with 'jobs'").get("jobs");
         if (jobs == null || !jobs.isArray()) {
             throw new FetchException(
                     "unexpected response from " + url + ": no 'jobs' array (is this an Ashby" + " posting API URL?)");
@@ -128,19 +123,5 @@ public final class AshbyParser {
     /** Boards type titles in HTML forms: "R&amp;D" is "R&D". */
     private static String decode(String value) {
         return Parser.unescapeEntities(value, false);
-    }
-
-    private static JsonNode readTree(byte[] body, String url) throws FetchException {
-        try {
-            JsonNode root = MAPPER.readTree(body);
-            if (root == null || !root.isObject()) {
-                throw new FetchException("unexpected response from " + url + ": expected a JSON object with 'jobs'");
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            throw JsonFields.malformed(url, e);
-        } catch (IOException e) {
-            throw new FetchException("reading the response from " + url + " failed: " + e.getMessage(), e);
-        }
     }
 }

@@ -4,13 +4,10 @@ import static dev.tern.source.JsonFields.names;
 import static dev.tern.source.JsonFields.required;
 import static dev.tern.source.JsonFields.text;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tern.posting.RawPosting;
 import dev.tern.source.FetchException;
 import dev.tern.source.JsonFields;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -26,8 +23,6 @@ import java.util.Locale;
  */
 public final class GreenhouseParser {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private GreenhouseParser() {}
 
     /**
@@ -36,7 +31,7 @@ public final class GreenhouseParser {
      * @param fallbackCompany the company when a job has no {@code company_name}, or null
      */
     public static List<RawPosting> parse(byte[] body, String url, String fallbackCompany) throws FetchException {
-        JsonNode root = readTree(body, url);
+        JsonNode root = JsonFields.readObject(body, url, " with 'jobs'");
         JsonNode jobs = root.get("jobs");
         if (jobs == null || !jobs.isArray()) {
             throw new FetchException("unexpected response from " + url + ": no 'jobs' array (is this a Greenhouse"
@@ -92,20 +87,6 @@ public final class GreenhouseParser {
             return value == null ? null : OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
             return null;
-        }
-    }
-
-    private static JsonNode readTree(byte[] body, String url) throws FetchException {
-        try {
-            JsonNode root = MAPPER.readTree(body);
-            if (root == null || !root.isObject()) {
-                throw new FetchException("unexpected response from " + url + ": expected a JSON object with 'jobs'");
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            throw JsonFields.malformed(url, e);
-        } catch (IOException e) {
-            throw new FetchException("reading the response from " + url + " failed: " + e.getMessage(), e);
         }
     }
 }

@@ -1,14 +1,11 @@
 package dev.tern.source.json;
 
 import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tern.posting.RawPosting;
 import dev.tern.source.FetchException;
 import dev.tern.source.JsonFields;
 import dev.tern.source.web.WebDates;
-import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +17,6 @@ import java.util.List;
  */
 final class JsonApiParser {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private JsonApiParser() {}
 
     /**
@@ -31,7 +26,7 @@ final class JsonApiParser {
      * @throws FetchException when the body is not JSON, {@code items} is not an array, or an item lacks id or title
      */
     static List<RawPosting> parse(byte[] body, String url, JsonMapping mapping) throws FetchException {
-        JsonNode items = readTree(body, url).at(mapping.items());
+        JsonNode items = JsonFields.read(body, url).at(mapping.items());
         if (!items.isArray()) {
             throw new FetchException("unexpected response from " + url + ": items '" + mapping.items() + "' "
                     + (items.isMissingNode() ? "points at nothing" : "is not an array") + "; check the source's"
@@ -98,20 +93,6 @@ final class JsonApiParser {
             return URI.create(base).resolve(link).toString();
         } catch (IllegalArgumentException e) {
             return link;
-        }
-    }
-
-    private static JsonNode readTree(byte[] body, String url) throws FetchException {
-        try {
-            JsonNode root = MAPPER.readTree(body);
-            if (root == null || root.isMissingNode()) {
-                throw new FetchException("unexpected response from " + url + ": the body is empty");
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            throw JsonFields.malformed(url, e);
-        } catch (IOException e) {
-            throw new FetchException("reading the response from " + url + " failed: " + e.getMessage(), e);
         }
     }
 }

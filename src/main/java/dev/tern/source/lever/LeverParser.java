@@ -5,13 +5,10 @@ import static dev.tern.source.JsonFields.required;
 import static dev.tern.source.JsonFields.text;
 import static dev.tern.source.JsonFields.texts;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tern.posting.RawPosting;
 import dev.tern.source.FetchException;
 import dev.tern.source.JsonFields;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,8 +22,6 @@ import java.util.Set;
  */
 public final class LeverParser {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private LeverParser() {}
 
     /**
@@ -35,7 +30,7 @@ public final class LeverParser {
      * @param fallbackCompany the company name to give every posting (Lever postings carry none), or null
      */
     public static List<RawPosting> parse(byte[] body, String url, String fallbackCompany) throws FetchException {
-        JsonNode root = readTree(body, url);
+        JsonNode root = JsonFields.read(body, url);
         if (!root.isArray()) {
             String error = text(root, "error");
             throw new FetchException("unexpected response from " + url + ": expected a JSON array of postings"
@@ -84,19 +79,5 @@ public final class LeverParser {
             case "on-site", "onsite", "hybrid" -> Boolean.FALSE;
             default -> null;
         };
-    }
-
-    private static JsonNode readTree(byte[] body, String url) throws FetchException {
-        try {
-            JsonNode root = MAPPER.readTree(body);
-            if (root == null) {
-                throw new FetchException("unexpected response from " + url + ": the body is empty");
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            throw JsonFields.malformed(url, e);
-        } catch (IOException e) {
-            throw new FetchException("reading the response from " + url + " failed: " + e.getMessage(), e);
-        }
     }
 }

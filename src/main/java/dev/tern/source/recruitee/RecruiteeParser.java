@@ -3,13 +3,10 @@ package dev.tern.source.recruitee;
 import static dev.tern.source.JsonFields.required;
 import static dev.tern.source.JsonFields.text;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tern.posting.RawPosting;
 import dev.tern.source.FetchException;
 import dev.tern.source.JsonFields;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -30,7 +27,6 @@ import org.jsoup.parser.Parser;
  */
 public final class RecruiteeParser {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final DateTimeFormatter RECRUITEE_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss VV", Locale.ROOT);
 
@@ -42,7 +38,7 @@ public final class RecruiteeParser {
      * @param fallbackCompany the company when an offer has no {@code company_name}, or null
      */
     public static List<RawPosting> parse(byte[] body, String url, String fallbackCompany) throws FetchException {
-        JsonNode offers = readTree(body, url).get("offers");
+        JsonNode offers = JsonFields.readObject(body, url, " with 'offers'").get("offers");
         if (offers == null || !offers.isArray()) {
             throw new FetchException("unexpected response from " + url + ": no 'offers' array (is this a Recruitee"
                     + " offers API URL?)");
@@ -134,19 +130,5 @@ public final class RecruiteeParser {
 
     private static String decode(String value) {
         return Parser.unescapeEntities(value, false);
-    }
-
-    private static JsonNode readTree(byte[] body, String url) throws FetchException {
-        try {
-            JsonNode root = MAPPER.readTree(body);
-            if (root == null || !root.isObject()) {
-                throw new FetchException("unexpected response from " + url + ": expected a JSON object with 'offers'");
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            throw JsonFields.malformed(url, e);
-        } catch (IOException e) {
-            throw new FetchException("reading the response from " + url + " failed: " + e.getMessage(), e);
-        }
     }
 }

@@ -3,13 +3,10 @@ package dev.tern.source.smartrecruiters;
 import static dev.tern.source.JsonFields.required;
 import static dev.tern.source.JsonFields.text;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tern.posting.RawPosting;
 import dev.tern.source.FetchException;
 import dev.tern.source.JsonFields;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -30,7 +27,6 @@ public final class SmartRecruitersParser {
     /** Where a posting's public page is: {@code {JOBS_URL}/{companyId}/{id}}. */
     public static final String JOBS_URL = "https://jobs.smartrecruiters.com";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String INTERNSHIP = "internship";
 
     private SmartRecruitersParser() {}
@@ -54,7 +50,7 @@ public final class SmartRecruitersParser {
      * @param fallbackCompany the company when a posting names none, or null
      */
     public static Page parse(byte[] body, String url, String companyId, String fallbackCompany) throws FetchException {
-        JsonNode root = readTree(body, url);
+        JsonNode root = JsonFields.readObject(body, url, " with 'content'");
         JsonNode content = root.get("content");
         if (content == null || !content.isArray()) {
             throw new FetchException("unexpected response from " + url + ": no 'content' array (is this a"
@@ -127,19 +123,5 @@ public final class SmartRecruitersParser {
 
     private static String decode(String value) {
         return Parser.unescapeEntities(value, false);
-    }
-
-    private static JsonNode readTree(byte[] body, String url) throws FetchException {
-        try {
-            JsonNode root = MAPPER.readTree(body);
-            if (root == null || !root.isObject()) {
-                throw new FetchException("unexpected response from " + url + ": expected a JSON object with 'content'");
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            throw JsonFields.malformed(url, e);
-        } catch (IOException e) {
-            throw new FetchException("reading the response from " + url + " failed: " + e.getMessage(), e);
-        }
     }
 }

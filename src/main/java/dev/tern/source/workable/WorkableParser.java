@@ -3,13 +3,10 @@ package dev.tern.source.workable;
 import static dev.tern.source.JsonFields.required;
 import static dev.tern.source.JsonFields.text;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tern.posting.RawPosting;
 import dev.tern.source.FetchException;
 import dev.tern.source.JsonFields;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -28,8 +25,6 @@ import org.jsoup.parser.Parser;
  */
 public final class WorkableParser {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private WorkableParser() {}
 
     /**
@@ -38,7 +33,7 @@ public final class WorkableParser {
      * @param fallbackCompany the company when the account has no {@code name}, or null
      */
     public static List<RawPosting> parse(byte[] body, String url, String fallbackCompany) throws FetchException {
-        JsonNode root = readTree(body, url);
+        JsonNode root = JsonFields.readObject(body, url, " with 'jobs'");
         JsonNode jobs = root.get("jobs");
         if (jobs == null || !jobs.isArray()) {
             throw new FetchException(
@@ -124,19 +119,5 @@ public final class WorkableParser {
 
     private static String decode(String value) {
         return Parser.unescapeEntities(value, false);
-    }
-
-    private static JsonNode readTree(byte[] body, String url) throws FetchException {
-        try {
-            JsonNode root = MAPPER.readTree(body);
-            if (root == null || !root.isObject()) {
-                throw new FetchException("unexpected response from " + url + ": expected a JSON object with 'jobs'");
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            throw JsonFields.malformed(url, e);
-        } catch (IOException e) {
-            throw new FetchException("reading the response from " + url + " failed: " + e.getMessage(), e);
-        }
     }
 }

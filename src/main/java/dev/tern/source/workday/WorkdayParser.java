@@ -4,13 +4,10 @@ import static dev.tern.source.JsonFields.required;
 import static dev.tern.source.JsonFields.text;
 import static dev.tern.source.JsonFields.texts;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tern.posting.RawPosting;
 import dev.tern.source.FetchException;
 import dev.tern.source.JsonFields;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -28,7 +25,6 @@ import org.jsoup.parser.Parser;
  */
 public final class WorkdayParser {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern SEVERAL_LOCATIONS = Pattern.compile("\\d+\\s+locations?", Pattern.CASE_INSENSITIVE);
 
     private WorkdayParser() {}
@@ -63,7 +59,7 @@ public final class WorkdayParser {
      */
     public static Page parsePage(byte[] body, String url, WorkdaySite site, String company, Instant now)
             throws FetchException {
-        JsonNode root = readTree(body, url);
+        JsonNode root = JsonFields.readObject(body, url, "");
         JsonNode jobs = root.get("jobPostings");
         if (jobs == null || !jobs.isArray()) {
             throw new FetchException("unexpected response from " + url + ": no 'jobPostings' array (is 'url' the"
@@ -109,7 +105,7 @@ public final class WorkdayParser {
      * @param listed the posting as the search gave it
      */
     public static RawPosting withDetail(byte[] body, String url, RawPosting listed) throws FetchException {
-        JsonNode info = readTree(body, url).get("jobPostingInfo");
+        JsonNode info = JsonFields.readObject(body, url, "").get("jobPostingInfo");
         if (info == null || !info.isObject()) {
             throw new FetchException("unexpected response from " + url + ": no 'jobPostingInfo' object");
         }
@@ -154,19 +150,5 @@ public final class WorkdayParser {
 
     private static String decode(String value) {
         return Parser.unescapeEntities(value, false);
-    }
-
-    private static JsonNode readTree(byte[] body, String url) throws FetchException {
-        try {
-            JsonNode root = MAPPER.readTree(body);
-            if (root == null || !root.isObject()) {
-                throw new FetchException("unexpected response from " + url + ": expected a JSON object");
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            throw JsonFields.malformed(url, e);
-        } catch (IOException e) {
-            throw new FetchException("reading the response from " + url + " failed: " + e.getMessage(), e);
-        }
     }
 }
