@@ -30,19 +30,27 @@ public final class BoardFetch {
             Http http, URI uri, CacheTags previous, UnaryOperator<String> notFound, Parser parser)
             throws FetchException, InterruptedException {
         String url = Urls.redact(uri);
-        Http.Response response;
-        try {
-            response = http.get(uri, previous == null ? CacheTags.NONE : previous);
-        } catch (HttpStatusException e) {
-            if (e.status() == NOT_FOUND) {
-                throw new HttpStatusException(NOT_FOUND, e.url(), notFound.apply(url));
-            }
-            throw e;
-        }
+        Http.Response response = get(http, uri, previous == null ? CacheTags.NONE : previous, notFound);
         if (response.notModified()) {
             return new FetchResult.NotModified();
         }
         return new FetchResult.Fetched(parser.parse(response.body(), url), response.tags());
+    }
+
+    /**
+     * One GET whose 404 means "no such board": the status exception then carries {@code notFound}'s message (made
+     * from the redacted URL), which tells the admin which key to check. Paged boards use it for every page.
+     */
+    public static Http.Response get(Http http, URI uri, CacheTags tags, UnaryOperator<String> notFound)
+            throws FetchException, InterruptedException {
+        try {
+            return http.get(uri, tags);
+        } catch (HttpStatusException e) {
+            if (e.status() == NOT_FOUND) {
+                throw new HttpStatusException(NOT_FOUND, e.url(), notFound.apply(Urls.redact(uri)));
+            }
+            throw e;
+        }
     }
 
     /** {@code baseUrl} (or {@code defaultBase} when unset) with trailing slashes dropped, then {@code path}. */

@@ -2,11 +2,11 @@ package dev.tern.source.lever;
 
 import dev.tern.config.SourceConfig;
 import dev.tern.posting.RawPosting;
+import dev.tern.source.BoardFetch;
 import dev.tern.source.CacheTags;
 import dev.tern.source.FetchException;
 import dev.tern.source.FetchResult;
 import dev.tern.source.Http;
-import dev.tern.source.HttpStatusException;
 import dev.tern.source.SourceAdapter;
 import dev.tern.source.Urls;
 import java.net.URI;
@@ -31,7 +31,6 @@ public final class LeverAdapter implements SourceAdapter {
     private static final String REGION = "region";
     private static final Set<String> REGIONS = Set.of("eu", "global");
     private static final Pattern SITE_NAME = Pattern.compile("[A-Za-z0-9._-]+");
-    private static final int NOT_FOUND = 404;
 
     @Override
     public String type() {
@@ -93,18 +92,14 @@ public final class LeverAdapter implements SourceAdapter {
     }
 
     private static byte[] getPage(Http http, URI uri, String site) throws FetchException, InterruptedException {
-        try {
-            return http.get(uri, CacheTags.NONE).body();
-        } catch (HttpStatusException e) {
-            if (e.status() == NOT_FOUND) {
-                throw new HttpStatusException(
-                        NOT_FOUND,
-                        e.url(),
-                        "Lever has no site '" + site + "' (HTTP 404 from " + e.url() + "): check the source's 'site',"
-                                + " the name in jobs.lever.co/<site> (or set region: eu for jobs.eu.lever.co)");
-            }
-            throw e;
-        }
+        return BoardFetch.get(
+                        http,
+                        uri,
+                        CacheTags.NONE,
+                        url -> "Lever has no site '" + site + "' (HTTP 404 from " + url
+                                + "): check the source's 'site',"
+                                + " the name in jobs.lever.co/<site> (or set region: eu for jobs.eu.lever.co)")
+                .body();
     }
 
     static String baseUrl(SourceConfig source) {

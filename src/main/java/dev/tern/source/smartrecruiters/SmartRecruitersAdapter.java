@@ -2,11 +2,11 @@ package dev.tern.source.smartrecruiters;
 
 import dev.tern.config.SourceConfig;
 import dev.tern.posting.RawPosting;
+import dev.tern.source.BoardFetch;
 import dev.tern.source.CacheTags;
 import dev.tern.source.FetchException;
 import dev.tern.source.FetchResult;
 import dev.tern.source.Http;
-import dev.tern.source.HttpStatusException;
 import dev.tern.source.SourceAdapter;
 import dev.tern.source.Urls;
 import java.net.URI;
@@ -32,7 +32,6 @@ public final class SmartRecruitersAdapter implements SourceAdapter {
     private static final int MAX_PAGES = 100;
     private static final String COMPANY_ID = "companyId";
     private static final Pattern COMPANY_NAME = Pattern.compile("[A-Za-z0-9._-]+");
-    private static final int NOT_FOUND = 404;
 
     @Override
     public String type() {
@@ -102,18 +101,13 @@ public final class SmartRecruitersAdapter implements SourceAdapter {
     }
 
     private static byte[] getPage(Http http, URI uri, String companyId) throws FetchException, InterruptedException {
-        try {
-            return http.get(uri, CacheTags.NONE).body();
-        } catch (HttpStatusException e) {
-            if (e.status() == NOT_FOUND) {
-                throw new HttpStatusException(
-                        NOT_FOUND,
-                        e.url(),
-                        "SmartRecruiters has no company '" + companyId + "' (HTTP 404 from " + e.url() + "): check"
-                                + " the source's 'companyId', the name in jobs.smartrecruiters.com/<companyId>");
-            }
-            throw e;
-        }
+        return BoardFetch.get(
+                        http,
+                        uri,
+                        CacheTags.NONE,
+                        url -> "SmartRecruiters has no company '" + companyId + "' (HTTP 404 from " + url + "): check"
+                                + " the source's 'companyId', the name in jobs.smartrecruiters.com/<companyId>")
+                .body();
     }
 
     static String baseUrl(String baseUrl) {
