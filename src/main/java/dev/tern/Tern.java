@@ -1,5 +1,6 @@
 package dev.tern;
 
+import dev.tern.app.AcceptCommand;
 import dev.tern.app.CheckConfigCommand;
 import dev.tern.app.DemoCommand;
 import dev.tern.app.PollCommand;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Command;
             CheckConfigCommand.class,
             DemoCommand.class,
             PreviewCommand.class,
-            SourcesCommand.class
+            SourcesCommand.class,
+            AcceptCommand.class
         })
 public final class Tern implements Runnable {
 

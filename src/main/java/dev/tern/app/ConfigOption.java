@@ -2,6 +2,7 @@ package dev.tern.app;
 
 import dev.tern.config.ConfigException;
 import dev.tern.config.ConfigLoader;
+import dev.tern.config.SourceConfig;
 import dev.tern.config.TernConfig;
 import dev.tern.match.Query;
 import dev.tern.source.SourceRegistry;
@@ -37,6 +38,19 @@ public final class ConfigOption {
             err.flush();
             return Optional.empty();
         }
+    }
+
+    /** The source {@code id} of {@code config}; when there is none, says so on {@code err} and returns empty. */
+    public Optional<SourceConfig> source(TernConfig config, String id, PrintWriter err) {
+        Optional<SourceConfig> source =
+                config.sources().stream().filter(s -> s.id().equals(id)).findFirst();
+        if (source.isEmpty()) {
+            err.printf(
+                    "error: no source '%s' in %s; configured: %s%n",
+                    id, file, config.sources().stream().map(SourceConfig::id).toList());
+            err.flush();
+        }
+        return source;
     }
 
     /** A loader that knows every source type and the keyword query language. */

@@ -67,6 +67,19 @@ public final class EventPrinter {
             case PollEvent.SourceSuspicious e -> {
                 node.put("type", "source.suspicious").put("source", e.source()).put("reason", e.reason());
             }
+            case PollEvent.HoldConfirmed e -> {
+                node.put("type", "source.hold-confirmed")
+                        .put("source", e.source())
+                        .put("closed", e.closed());
+                node.put("confirmations", e.confirmations());
+            }
+            case PollEvent.HoldCleared e ->
+                node.put("type", "source.hold-cleared").put("source", e.source());
+            case PollEvent.HoldAccepted e -> {
+                node.put("type", "source.hold-accepted")
+                        .put("source", e.source())
+                        .put("closed", e.closed());
+            }
             case PollEvent.PostingChanged e -> postingJson(node, e.change().type(), e.source(), e.posting());
             case PollEvent.AlertQueued e -> {
                 return ConsoleNotifier.jsonLine(e.target(), e.route(), e.subscription(), e.key());
@@ -102,7 +115,15 @@ public final class EventPrinter {
                         .formatted(
                                 e.source(), e.added(), e.updated(), e.closed(), e.reopened(), e.postings(), e.millis());
             case PollEvent.SourceFailed e -> "%s: FAILED, nothing closed: %s".formatted(e.source(), e.error());
-            case PollEvent.SourceSuspicious e -> "%s: SUSPICIOUS, nothing closed: %s".formatted(e.source(), e.reason());
+            case PollEvent.SourceSuspicious e ->
+                "%s: HELD, nothing closed: %s; `tern accept %s` closes them now"
+                        .formatted(e.source(), e.reason(), e.source());
+            case PollEvent.HoldConfirmed e ->
+                "%s: hold confirmed by %d poll(s), %d posting(s) closed"
+                        .formatted(e.source(), e.confirmations(), e.closed());
+            case PollEvent.HoldCleared e -> "%s: hold cleared, the postings are listed again".formatted(e.source());
+            case PollEvent.HoldAccepted e ->
+                "%s: hold accepted, %d posting(s) closed".formatted(e.source(), e.closed());
             case PollEvent.PostingChanged e ->
                 "  %-9s %s - %s | %s"
                         .formatted(

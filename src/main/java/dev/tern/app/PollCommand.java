@@ -83,15 +83,8 @@ public final class PollCommand implements Callable<Integer> {
         }
         List<SourceConfig> chosen = new ArrayList<>();
         for (String id : sourceIds) {
-            Optional<SourceConfig> source =
-                    c.sources().stream().filter(s -> s.id().equals(id)).findFirst();
+            Optional<SourceConfig> source = config.source(c, id, err);
             if (source.isEmpty()) {
-                err.printf(
-                        "error: --source %s: no such source in %s; configured: %s%n",
-                        id,
-                        config.file(),
-                        c.sources().stream().map(SourceConfig::id).toList());
-                err.flush();
                 return Optional.empty();
             }
             chosen.add(source.get());

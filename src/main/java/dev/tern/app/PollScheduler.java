@@ -4,6 +4,7 @@ import dev.tern.config.SourceConfig;
 import dev.tern.deliver.DeliveryWorker;
 import dev.tern.poll.PollEvent;
 import dev.tern.poll.Poller;
+import dev.tern.poll.SourceStates;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,6 +52,7 @@ public final class PollScheduler implements AutoCloseable {
 
     private final Map<String, SourceConfig> sources;
     private final Poller poller;
+    private final SourceStates states;
     private final DeliveryWorker deliveries;
     private final Clock clock;
     private final NextPoll nextPoll;
@@ -61,6 +63,7 @@ public final class PollScheduler implements AutoCloseable {
     public PollScheduler(
             List<SourceConfig> sources,
             Poller poller,
+            SourceStates states,
             DeliveryWorker deliveries,
             Clock clock,
             RandomGenerator random,
@@ -69,6 +72,7 @@ public final class PollScheduler implements AutoCloseable {
         this.sources = new ConcurrentHashMap<>();
         sources.forEach(s -> this.sources.put(s.id(), s));
         this.poller = poller;
+        this.states = states;
         this.deliveries = deliveries;
         this.clock = clock;
         this.nextPoll = new NextPoll(random);
@@ -168,7 +172,7 @@ public final class PollScheduler implements AutoCloseable {
 
     private void remember(String sourceId, Instant next) {
         try {
-            poller.recordNextPoll(sourceId, next);
+            states.recordNextPoll(sourceId, next);
         } catch (RuntimeException e) {
             log.warn("Could not record the next poll of source {}: {}", sourceId, e.getMessage());
         }

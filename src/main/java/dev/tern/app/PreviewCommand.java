@@ -61,16 +61,8 @@ public final class PreviewCommand implements Callable<Integer> {
         if (loaded.isEmpty()) {
             return Tern.EXIT_CONFIG;
         }
-        Optional<SourceConfig> source = loaded.get().sources().stream()
-                .filter(s -> s.id().equals(sourceId))
-                .findFirst();
+        Optional<SourceConfig> source = config.source(loaded.get(), sourceId, err);
         if (source.isEmpty()) {
-            err.printf(
-                    "error: no source '%s' in %s; configured: %s%n",
-                    sourceId,
-                    config.file(),
-                    loaded.get().sources().stream().map(SourceConfig::id).toList());
-            err.flush();
             return Tern.EXIT_CONFIG;
         }
         Clock clock = Clock.systemUTC();

@@ -66,6 +66,7 @@ public final class RunCommand implements Callable<Integer> {
                 PollScheduler scheduler = new PollScheduler(
                         c.sources(),
                         services.poller(),
+                        services.states(),
                         services.deliveries(),
                         Clock.systemUTC(),
                         new SecureRandom(),
@@ -89,6 +90,9 @@ public final class RunCommand implements Callable<Integer> {
                 case PollEvent.SourceSuspicious e -> log.warn("{}", EventPrinter.toText(e));
                 case PollEvent.SourceSeeded e -> log.info("{}", EventPrinter.toText(e));
                 case PollEvent.SourcePolled e -> log.info("{}", EventPrinter.toText(e));
+                case PollEvent.HoldConfirmed e -> log.info("{}", EventPrinter.toText(e));
+                case PollEvent.HoldCleared e -> log.info("{}", EventPrinter.toText(e));
+                case PollEvent.HoldAccepted e -> log.info("{}", EventPrinter.toText(e));
                 default -> log.debug("{}", EventPrinter.toText(event));
             }
         }

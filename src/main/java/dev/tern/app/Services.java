@@ -1,6 +1,7 @@
 package dev.tern.app;
 
 import dev.tern.Tern;
+import dev.tern.config.PollingConfig;
 import dev.tern.config.RouteConfig;
 import dev.tern.config.StorageConfig;
 import dev.tern.config.TernConfig;
@@ -12,13 +13,15 @@ import dev.tern.match.Matcher;
 import dev.tern.match.QueryException;
 import dev.tern.match.Subscription;
 import dev.tern.match.SubscriptionService;
+import dev.tern.poll.AlertQueue;
 import dev.tern.poll.Poller;
 import dev.tern.poll.Reconciler;
+import dev.tern.poll.SourceStates;
 import dev.tern.posting.Normalizer;
 import dev.tern.source.Http;
 import dev.tern.source.SourceRegistry;
 import dev.tern.store.Database;
-import dev.tern.store.DeliveryStore;
+import dev.tern.store.Stores;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +32,8 @@ import java.util.List;
  *
  * @param config the loaded configuration
  * @param database the store
+ * @param stores every store, built once
+ * @param states what is kept about each source between polls (validators, failures, holds)
  * @param http the HTTP client every source shares
  * @param poller polls one source
  * @param deliveries drains the outbox
@@ -38,6 +43,8 @@ import java.util.List;
 public record Services(
         TernConfig config,
         Database database,
+        Stores stores,
+        SourceStates states,
         Http http,
         Poller poller,
         DeliveryWorker deliveries,
@@ -56,16 +63,21 @@ public record Services(
     public static Services open(TernConfig config, StorageConfig storage, Clock clock, List<Notifier> notifiers) {
         Database database = Database.open(storage.url(), storage.user(), storage.password());
         try {
-            LiveSubscriptions live = LiveSubscriptions.load(database, routeSubscriptions(config.routes()));
+            Stores stores = Stores.create();
+            LiveSubscriptions live = LiveSubscriptions.load(database, stores, routeSubscriptions(config.routes()));
             SubscriptionService subscriptions =
-                    new SubscriptionService(database, clock, live, config.discord(), config.sources());
+                    new SubscriptionService(database, stores, clock, live, config.discord(), config.sources());
             subscriptions.retryBrokenRoutes();
-            Reconciler reconciler = new Reconciler(database, new Matcher(live.index()), clock, config.polling());
-            Http http = new Http(config.polling().timeout(), config.polling().maxBodySize(), USER_AGENT);
-            Poller poller = new Poller(SourceRegistry.standard(clock), http, new Normalizer(clock), reconciler);
+            PollingConfig polling = config.polling();
+            SourceStates states = new SourceStates(database, stores.sources(), stores.notices(), clock, polling);
+            AlertQueue alerts = new AlertQueue(
+                    new Matcher(live.index()), stores.deliveries(), stores.subscriptions(), stores.users(), polling);
+            Reconciler reconciler = new Reconciler(database, stores.postings(), states, alerts, clock, polling);
+            Http http = new Http(polling.timeout(), polling.maxBodySize(), USER_AGENT);
+            Poller poller = new Poller(SourceRegistry.standard(clock), http, new Normalizer(clock), states, reconciler);
             DeliveryWorker deliveries = new DeliveryWorker(
-                    database, new DeliveryStore(), notifiers, clock, new SubscriptionTargetHealth(subscriptions));
-            return new Services(config, database, http, poller, deliveries, live, subscriptions);
+                    database, stores.deliveries(), notifiers, clock, new SubscriptionTargetHealth(subscriptions));
+            return new Services(config, database, stores, states, http, poller, deliveries, live, subscriptions);
         } catch (RuntimeException e) {
             database.close();
             throw e;

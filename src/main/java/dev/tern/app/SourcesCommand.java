@@ -8,6 +8,7 @@ import dev.tern.store.PostingStore;
 import dev.tern.store.SourceState;
 import dev.tern.store.SourceStateStore;
 import dev.tern.store.StoreException;
+import dev.tern.store.Stores;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -42,8 +43,9 @@ public final class SourcesCommand implements Callable<Integer> {
         TernConfig c = loaded.get();
         try (Database database =
                 Database.open(c.storage().url(), c.storage().user(), c.storage().password())) {
-            SourceStateStore states = new SourceStateStore();
-            PostingStore postings = new PostingStore();
+            Stores stores = Stores.create();
+            SourceStateStore states = stores.sources();
+            PostingStore postings = stores.postings();
             out.printf(
                     "%-24s %-15s %-6s %-22s %-8s %s%n", "SOURCE", "TYPE", "OPEN", "LAST SUCCESS", "FAILURES", "STATUS");
             for (SourceConfig source : c.sources()) {
@@ -70,6 +72,14 @@ public final class SourcesCommand implements Callable<Integer> {
     private static String status(SourceState state) {
         if (!state.seeded()) {
             return "never polled successfully";
+        }
+        if (state.holding()) {
+            return "HELD since %s, %d posting(s) kept open: %s; `tern accept %s` closes them now"
+                    .formatted(
+                            time(state.degradedSince()),
+                            state.heldKeys().size(),
+                            state.degradedReason(),
+                            state.sourceId());
         }
         if (state.degraded()) {
             return "DEGRADED: " + state.degradedReason();

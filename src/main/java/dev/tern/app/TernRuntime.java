@@ -50,8 +50,8 @@ public final class TernRuntime implements AutoCloseable {
         try {
             Services services = Services.open(config, config.storage(), clock, notifiers);
             TernRuntime runtime = new TernRuntime(services, discord);
-            discord.ifPresent(d ->
-                    d.serve(new CommandContext(services.subscriptions(), config.sources(), runtime::pollNow, clock)));
+            discord.ifPresent(d -> d.serve(new CommandContext(
+                    services.subscriptions(), config.sources(), runtime::pollNow, runtime::acceptHold, clock)));
             return runtime;
         } catch (RuntimeException e) {
             discord.ifPresent(Discord::close);
@@ -65,15 +65,30 @@ public final class TernRuntime implements AutoCloseable {
 
     /** Polls one source now and delivers what is due; unknown ids give a failed event. */
     public List<PollEvent> pollNow(String sourceId) {
-        Optional<SourceConfig> source = services.config().sources().stream()
-                .filter(s -> s.id().equals(sourceId))
-                .findFirst();
+        Optional<SourceConfig> source = source(sourceId);
         if (source.isEmpty()) {
             return List.of(new PollEvent.SourceFailed(sourceId, "no source with this id in the configuration"));
         }
         List<PollEvent> events = services.poller().poll(source.get(), false);
         services.deliveries().drain();
         return events;
+    }
+
+    /**
+     * Accepts the held poll of a source now (its kept-open postings close) and delivers what is due; empty when the
+     * source is unknown or holds nothing.
+     */
+    public Optional<List<PollEvent>> acceptHold(String sourceId) {
+        Optional<List<PollEvent>> events =
+                source(sourceId).flatMap(s -> services.poller().accept(s, false));
+        events.ifPresent(e -> services.deliveries().drain());
+        return events;
+    }
+
+    private Optional<SourceConfig> source(String sourceId) {
+        return services.config().sources().stream()
+                .filter(s -> s.id().equals(sourceId))
+                .findFirst();
     }
 
     /** Stops Discord first (no new commands), then the services. */

@@ -31,8 +31,14 @@ public final class ConfigLoader {
 
     private static final List<String> TOP_KEYS = List.of("storage", "polling", "sources", "routes", "discord");
     private static final List<String> STORAGE_KEYS = List.of("url", "user", "password");
-    private static final List<String> POLLING_KEYS =
-            List.of("interval", "timeout", "maxBodySize", "maxAge", "closeAfterMissedPolls");
+    private static final List<String> POLLING_KEYS = List.of(
+            "interval",
+            "timeout",
+            "maxBodySize",
+            "maxAge",
+            "closeAfterMissedPolls",
+            "confirmHeldPolls",
+            "alertAfterFailures");
     private static final String OFF = "off";
 
     private final Map<String, SourceTypeSpec> types;
@@ -139,7 +145,13 @@ public final class ConfigLoader {
         int missed = reader.integer("closeAfterMissedPolls")
                 .filter(n -> positive(reader, "closeAfterMissedPolls", n))
                 .orElse(PollingConfig.DEFAULT_CLOSE_AFTER_MISSED_POLLS);
-        return new PollingConfig(interval, timeout, maxBodySize, maxAge, missed);
+        int confirm = reader.integer("confirmHeldPolls")
+                .filter(n -> positive(reader, "confirmHeldPolls", n))
+                .orElse(PollingConfig.DEFAULT_CONFIRM_HELD_POLLS);
+        int alertAfter = reader.integer("alertAfterFailures")
+                .filter(n -> positive(reader, "alertAfterFailures", n))
+                .orElse(PollingConfig.DEFAULT_ALERT_AFTER_FAILURES);
+        return new PollingConfig(interval, timeout, maxBodySize, maxAge, missed, confirm, alertAfter);
     }
 
     /** {@code off} (or YAML false) turns the age limit off, which is a null maxAge. */

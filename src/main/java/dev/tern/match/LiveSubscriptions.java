@@ -3,6 +3,7 @@ package dev.tern.match;
 import dev.tern.config.FilterConfig;
 import dev.tern.store.Database;
 import dev.tern.store.StoredSubscription;
+import dev.tern.store.Stores;
 import dev.tern.store.SubscriptionStore;
 import dev.tern.store.TargetStore;
 import java.util.ArrayList;
@@ -25,18 +26,20 @@ public final class LiveSubscriptions {
 
     private final Database database;
     private final List<Subscription> routes;
-    private final SubscriptionStore subscriptions = new SubscriptionStore();
-    private final TargetStore targets = new TargetStore();
+    private final SubscriptionStore subscriptions;
+    private final TargetStore targets;
     private final AtomicReference<SubscriptionIndex> current = new AtomicReference<>(SubscriptionIndex.of(List.of()));
 
-    private LiveSubscriptions(Database database, List<Subscription> routes) {
+    private LiveSubscriptions(Database database, Stores stores, List<Subscription> routes) {
         this.database = database;
+        this.subscriptions = stores.subscriptions();
+        this.targets = stores.targets();
         this.routes = List.copyOf(routes);
     }
 
     /** Builds the index from the routes and the store. */
-    public static LiveSubscriptions load(Database database, List<Subscription> routes) {
-        LiveSubscriptions live = new LiveSubscriptions(database, routes);
+    public static LiveSubscriptions load(Database database, Stores stores, List<Subscription> routes) {
+        LiveSubscriptions live = new LiveSubscriptions(database, stores, routes);
         live.refresh();
         return live;
     }

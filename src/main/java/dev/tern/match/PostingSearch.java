@@ -27,9 +27,10 @@ final class PostingSearch {
     private static final String REMOTE = "Remote";
 
     private final Database database;
-    private final PostingStore postings = new PostingStore();
+    private final PostingStore postings;
 
-    PostingSearch(Database database) {
+    PostingSearch(Database database, PostingStore postings) {
+        this.postings = postings;
         this.database = database;
     }
 

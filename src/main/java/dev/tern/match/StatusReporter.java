@@ -9,6 +9,7 @@ import dev.tern.store.PostingStore;
 import dev.tern.store.SourceState;
 import dev.tern.store.SourceStateStore;
 import dev.tern.store.StoredSubscription;
+import dev.tern.store.Stores;
 import dev.tern.store.SubscriptionStatus;
 import dev.tern.store.SubscriptionStore;
 import dev.tern.store.TargetStore;
@@ -24,13 +25,19 @@ final class StatusReporter {
     private final Clock clock;
     private final List<SourceConfig> sources;
     private final List<Subscription> routes;
-    private final PostingStore postings = new PostingStore();
-    private final SourceStateStore states = new SourceStateStore();
-    private final DeliveryStore deliveries = new DeliveryStore();
-    private final SubscriptionStore subscriptions = new SubscriptionStore();
-    private final TargetStore targets = new TargetStore();
+    private final PostingStore postings;
+    private final SourceStateStore states;
+    private final DeliveryStore deliveries;
+    private final SubscriptionStore subscriptions;
+    private final TargetStore targets;
 
-    StatusReporter(Database database, Clock clock, List<SourceConfig> sources, List<Subscription> routes) {
+    StatusReporter(
+            Database database, Stores stores, Clock clock, List<SourceConfig> sources, List<Subscription> routes) {
+        this.postings = stores.postings();
+        this.states = stores.sources();
+        this.deliveries = stores.deliveries();
+        this.subscriptions = stores.subscriptions();
+        this.targets = stores.targets();
         this.database = database;
         this.clock = clock;
         this.sources = List.copyOf(sources);

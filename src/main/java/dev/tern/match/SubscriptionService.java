@@ -8,6 +8,7 @@ import dev.tern.store.Database;
 import dev.tern.store.DiscordUser;
 import dev.tern.store.DiscordUserStore;
 import dev.tern.store.StoredSubscription;
+import dev.tern.store.Stores;
 import dev.tern.store.SubscriptionStatus;
 import dev.tern.store.SubscriptionStore;
 import dev.tern.store.SubscriptionStore.NewSubscription;
@@ -44,8 +45,8 @@ public final class SubscriptionService {
     private final Clock clock;
     private final LiveSubscriptions live;
     private final DiscordConfig discord;
-    private final SubscriptionStore subscriptions = new SubscriptionStore();
-    private final DiscordUserStore users = new DiscordUserStore();
+    private final SubscriptionStore subscriptions;
+    private final DiscordUserStore users;
     private final PostingSearch search;
     private final FilterCheck check;
     private final StatusReporter status;
@@ -57,15 +58,22 @@ public final class SubscriptionService {
      * @param sources the configured sources, for the status
      */
     public SubscriptionService(
-            Database database, Clock clock, LiveSubscriptions live, DiscordConfig discord, List<SourceConfig> sources) {
+            Database database,
+            Stores stores,
+            Clock clock,
+            LiveSubscriptions live,
+            DiscordConfig discord,
+            List<SourceConfig> sources) {
         this.database = database;
         this.clock = clock;
         this.live = live;
         this.discord = discord;
-        this.search = new PostingSearch(database);
+        this.subscriptions = stores.subscriptions();
+        this.users = stores.users();
+        this.search = new PostingSearch(database, stores.postings());
         this.check = new FilterCheck(clock, search::placeNames);
-        this.status = new StatusReporter(database, clock, sources, live.routes());
-        this.failures = new TargetFailures(database, clock, live);
+        this.status = new StatusReporter(database, stores, clock, sources, live.routes());
+        this.failures = new TargetFailures(database, stores, clock, live);
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.tern.match;
 import dev.tern.store.Database;
 import dev.tern.store.DiscordUserStore;
 import dev.tern.store.StoredSubscription;
+import dev.tern.store.Stores;
 import dev.tern.store.SubscriptionStatus;
 import dev.tern.store.SubscriptionStore;
 import dev.tern.store.TargetStore;
@@ -25,11 +26,14 @@ final class TargetFailures {
     private final Database database;
     private final Clock clock;
     private final LiveSubscriptions live;
-    private final SubscriptionStore subscriptions = new SubscriptionStore();
-    private final DiscordUserStore users = new DiscordUserStore();
-    private final TargetStore targets = new TargetStore();
+    private final SubscriptionStore subscriptions;
+    private final DiscordUserStore users;
+    private final TargetStore targets;
 
-    TargetFailures(Database database, Clock clock, LiveSubscriptions live) {
+    TargetFailures(Database database, Stores stores, Clock clock, LiveSubscriptions live) {
+        this.subscriptions = stores.subscriptions();
+        this.users = stores.users();
+        this.targets = stores.targets();
         this.database = database;
         this.clock = clock;
         this.live = live;

@@ -16,9 +16,4 @@ public record Listing(List<Posting> postings, int listedBySource, boolean comple
     public Listing {
         postings = List.copyOf(postings);
     }
-
-    /** A complete listing whose postings are all the source listed. */
-    public static Listing of(List<Posting> postings) {
-        return new Listing(postings, postings.size(), true);
-    }
 }

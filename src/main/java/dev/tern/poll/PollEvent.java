@@ -32,6 +32,15 @@ public sealed interface PollEvent {
     /** The poll looked wrong (mass closing, empty result): held, nothing closed, source degraded. */
     record SourceSuspicious(String source, String reason) implements PollEvent {}
 
+    /** Enough later polls agreed with a held poll: its postings closed ({@code closed} of them). */
+    record HoldConfirmed(String source, int closed, int confirmations) implements PollEvent {}
+
+    /** A poll no longer wanted to close what a held poll did: the hold ended, nothing closed. */
+    record HoldCleared(String source) implements PollEvent {}
+
+    /** An admin accepted a held poll: its postings still open closed ({@code closed} of them). */
+    record HoldAccepted(String source, int closed) implements PollEvent {}
+
     /** A posting changed state. */
     record PostingChanged(String source, Change change, Posting posting) implements PollEvent {}
 

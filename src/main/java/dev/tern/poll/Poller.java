@@ -9,13 +9,14 @@ import dev.tern.source.FetchResult;
 import dev.tern.source.Http;
 import dev.tern.source.SourceAdapter;
 import dev.tern.source.SourceRegistry;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,14 +31,17 @@ public final class Poller {
     private final SourceRegistry registry;
     private final Http http;
     private final Normalizer normalizer;
+    private final SourceStates states;
     private final Reconciler reconciler;
-    /** One poll of a source at a time (the schedule and /tern poll may ask at once). */
+    /** One poll of a source at a time (the schedule, /tern poll and /tern accept may ask at once). */
     private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
-    public Poller(SourceRegistry registry, Http http, Normalizer normalizer, Reconciler reconciler) {
+    public Poller(
+            SourceRegistry registry, Http http, Normalizer normalizer, SourceStates states, Reconciler reconciler) {
         this.registry = registry;
         this.http = http;
         this.normalizer = normalizer;
+        this.states = states;
         this.reconciler = reconciler;
     }
 
@@ -47,18 +51,26 @@ public final class Poller {
      * @param dryRun when true, the database is left exactly as it was
      */
     public List<PollEvent> poll(SourceConfig source, boolean dryRun) {
+        return locked(source, () -> pollLocked(source, dryRun));
+    }
+
+    /**
+     * Accepts the source's held poll: what it kept open closes now. Empty when the source holds nothing.
+     *
+     * @param dryRun when true, the database is left exactly as it was
+     */
+    public Optional<List<PollEvent>> accept(SourceConfig source, boolean dryRun) {
+        return locked(source, () -> reconciler.accept(source, dryRun));
+    }
+
+    private <T> T locked(SourceConfig source, Supplier<T> work) {
         ReentrantLock lock = locks.computeIfAbsent(source.id(), id -> new ReentrantLock());
         lock.lock();
         try {
-            return pollLocked(source, dryRun);
+            return work.get();
         } finally {
             lock.unlock();
         }
-    }
-
-    /** Records when the schedule polls {@code sourceId} next (shown by status reports). */
-    public void recordNextPoll(String sourceId, Instant at) {
-        reconciler.recordNextPoll(sourceId, at);
     }
 
     private List<PollEvent> pollLocked(SourceConfig source, boolean dryRun) {
@@ -66,24 +78,33 @@ public final class Poller {
         SourceAdapter adapter = registry.adapter(source.type())
                 .orElseThrow(() -> new IllegalStateException("no adapter for type " + source.type()));
         try {
-            FetchResult result = adapter.fetch(source, http, reconciler.cacheTags(source.id()));
+            FetchResult result = adapter.fetch(source, http, states.cacheTags(source.id()));
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             return switch (result) {
                 case FetchResult.NotModified notModified -> reconciler.recordNotModified(source, millis, dryRun);
                 case FetchResult.Fetched fetched ->
-                    reconciler.reconcile(
-                            source, normalize(source, adapter, fetched.postings()), fetched.tags(), millis, dryRun);
+                    reconciler.reconcile(source, listing(source, adapter, fetched), fetched.tags(), millis, dryRun);
             };
         } catch (FetchException e) {
             log.warn("Source {} ({}) failed: {}", source.id(), source.type(), e.getMessage());
-            return reconciler.recordFailure(source, e.getMessage(), dryRun);
+            return states.recordFailure(source, e.getMessage(), dryRun);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return List.of(new PollEvent.SourceFailed(source.id(), "interrupted while polling"));
         } catch (RuntimeException e) {
             log.error("Source {} ({}) failed with an internal error", source.id(), source.type(), e);
-            return reconciler.recordFailure(source, "internal error: " + e, dryRun);
+            return states.recordFailure(source, "internal error: " + e, dryRun);
         }
+    }
+
+    /**
+     * What the fetch listed, as the reconciler judges it: the postings {@code classify} keeps, how many the source
+     * listed before that (a board still listing full-time jobs did not "list nothing"), and whether the listing was
+     * cut short (then what it leaves out is not missing).
+     */
+    private Listing listing(SourceConfig source, SourceAdapter adapter, FetchResult.Fetched fetched) {
+        List<Posting> kept = normalize(source, adapter, fetched.postings());
+        return new Listing(kept, fetched.postings().size(), fetched.complete());
     }
 
     private List<Posting> normalize(SourceConfig source, SourceAdapter adapter, List<RawPosting> raws) {

@@ -17,8 +17,13 @@ final class Skips {
 
     private static final Logger LOG = LoggerFactory.getLogger(Skips.class);
 
-    private final SubscriptionStore subscriptions = new SubscriptionStore();
-    private final DiscordUserStore users = new DiscordUserStore();
+    private final SubscriptionStore subscriptions;
+    private final DiscordUserStore users;
+
+    Skips(SubscriptionStore subscriptions, DiscordUserStore users) {
+        this.subscriptions = subscriptions;
+        this.users = users;
+    }
 
     /** Counts one skipped alert of a paused subscription; routes are never paused, so they count nothing. */
     void record(Connection c, Subscription subscription, String postingKey) {

@@ -84,6 +84,18 @@ record SnapshotDiff(
         return closedBySource.size() + (int) byMisses;
     }
 
+    /**
+     * The keys of every open posting this diff would close or count as missed, sorted: what a held poll keeps open
+     * and what later polls must find gone again to confirm the hold.
+     */
+    List<String> goneKeys() {
+        List<String> keys = new ArrayList<>();
+        closedBySource.forEach(posting -> keys.add(posting.key()));
+        missing.forEach(stored -> keys.add(stored.key()));
+        keys.sort(null);
+        return keys;
+    }
+
     private void classify(Posting posting, StoredPosting stored) {
         if (stored == null) {
             (posting.active() ? added : addedClosed).add(posting);

@@ -64,6 +64,16 @@ final class PostingRows {
         return toJson(posting.key(), posting.categories());
     }
 
+    /** A list of strings (such as posting keys) as a JSON array; {@code owner} names it in errors. */
+    static String stringsJson(String owner, List<String> values) {
+        return toJson(owner, values);
+    }
+
+    /** The strings of a JSON array column; null or empty reads as an empty list. */
+    static List<String> strings(String owner, String json) throws SQLException {
+        return json == null || json.isBlank() ? List.of() : fromJson(owner, json, STRINGS);
+    }
+
     private static String toJson(String key, Object value) {
         try {
             return JSON.writeValueAsString(value);

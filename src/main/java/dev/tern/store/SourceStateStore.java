@@ -1,17 +1,18 @@
 package dev.tern.store;
 
-import dev.tern.source.CacheTags;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 /** The {@code source_state} table: seeding, conditional-GET validators, failures and degradation per source. */
 public final class SourceStateStore {
 
     private static final String SELECT = "SELECT source_id, seeded, etag, last_modified, last_success, last_attempt,"
-            + " consecutive_failures, last_error, degraded, degraded_reason, degraded_since, next_poll_at"
+            + " consecutive_failures, last_error, degraded, degraded_reason, degraded_since, next_poll_at,"
+            + " held_keys, held_confirmations"
             + " FROM source_state ";
 
     /** The source's state; {@link SourceState#initial} when it was never polled. */
@@ -35,18 +36,17 @@ public final class SourceStateStore {
         update(c, sourceId, "marking source seeded", "seeded = TRUE");
     }
 
-    /** A full, successful poll: keeps its validators, resets failures. */
-    public void recordSuccess(Connection c, String sourceId, CacheTags tags, Instant now) {
+    /** A full, successful poll: keeps its validators (null when none), resets failures. */
+    public void recordSuccess(Connection c, String sourceId, String etag, String lastModified, Instant now) {
         ensure(c, sourceId);
-        CacheTags kept = tags == null ? CacheTags.NONE : tags;
         update(
                 c,
                 sourceId,
                 "recording success",
                 "etag = ?, last_modified = ?, last_success = ?, last_attempt = ?, consecutive_failures = 0,"
                         + " last_error = NULL",
-                kept.etag(),
-                kept.lastModified(),
+                etag,
+                lastModified,
                 now,
                 now);
     }
@@ -97,6 +97,32 @@ public final class SourceStateStore {
                 "degraded = FALSE, degraded_reason = NULL, degraded_since = NULL");
     }
 
+    /**
+     * Holds {@code keys} open: a held poll wanted to close them. {@code confirmations} counts the later polls that
+     * agreed (0 for a new hold).
+     */
+    public void hold(Connection c, String sourceId, Collection<String> keys, int confirmations) {
+        ensure(c, sourceId);
+        update(
+                c,
+                sourceId,
+                "holding closures",
+                "held_keys = ?, held_confirmations = ?",
+                PostingRows.stringsJson(sourceId, keys.stream().sorted().toList()),
+                confirmations);
+    }
+
+    /** Ends a hold (confirmed, cleared or accepted) and the degradation it caused. */
+    public void release(Connection c, String sourceId) {
+        ensure(c, sourceId);
+        update(
+                c,
+                sourceId,
+                "releasing held closures",
+                "held_keys = NULL, held_confirmations = 0, degraded = FALSE, degraded_reason = NULL,"
+                        + " degraded_since = NULL");
+    }
+
     public void scheduleNextPoll(Connection c, String sourceId, Instant nextPollAt) {
         ensure(c, sourceId);
         update(c, sourceId, "scheduling next poll", "next_poll_at = ?", nextPollAt);
@@ -125,7 +151,8 @@ public final class SourceStateStore {
         return new SourceState(
                 row.getString("source_id"),
                 row.getBoolean("seeded"),
-                new CacheTags(row.getString("etag"), row.getString("last_modified")),
+                row.getString("etag"),
+                row.getString("last_modified"),
                 Jdbc.instant(row, "last_success"),
                 Jdbc.instant(row, "last_attempt"),
                 row.getInt("consecutive_failures"),
@@ -133,6 +160,8 @@ public final class SourceStateStore {
                 row.getBoolean("degraded"),
                 row.getString("degraded_reason"),
                 Jdbc.instant(row, "degraded_since"),
-                Jdbc.instant(row, "next_poll_at"));
+                Jdbc.instant(row, "next_poll_at"),
+                PostingRows.strings(row.getString("source_id"), row.getString("held_keys")),
+                row.getInt("held_confirmations"));
     }
 }

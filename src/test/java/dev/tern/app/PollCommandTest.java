@@ -156,7 +156,7 @@ final class PollCommandTest {
                 .add("b", "Bolt", "Data Intern", "Austin, TX", RECENT)
                 .add("c", "Cove", "Design Intern", "Boston, MA", RECENT);
         CliRun back = poll();
-        assertThat(back.events()).containsExactly("source.polled");
+        assertThat(back.events()).containsExactly("source.hold-cleared", "source.polled");
         assertThat(last(back).get("postings").asInt()).isEqualTo(4);
     }
 

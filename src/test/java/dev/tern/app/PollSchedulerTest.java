@@ -9,13 +9,12 @@ import dev.tern.match.Matcher;
 import dev.tern.match.SubscriptionIndex;
 import dev.tern.poll.PollEvent;
 import dev.tern.poll.Poller;
-import dev.tern.poll.Reconciler;
-import dev.tern.posting.Normalizer;
+import dev.tern.poll.SourceStates;
 import dev.tern.source.Http;
-import dev.tern.source.SourceRegistry;
 import dev.tern.store.Database;
 import dev.tern.store.DeliveryStore;
 import dev.tern.testing.BoardServer;
+import dev.tern.testing.PollPipeline;
 import dev.tern.testing.SimplifyListing;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,14 +61,15 @@ final class PollSchedulerTest {
     void pollsEachSourceRepeatedlyAndKeepsPollingAFailingOne() throws Exception {
         Clock clock = Clock.systemUTC();
         Instant started = clock.instant();
-        Reconciler reconciler = new Reconciler(
+        PollPipeline pipeline = PollPipeline.of(
                 database, new Matcher(() -> SubscriptionIndex.of(List.of())), clock, PollingConfig.defaults());
-        Poller poller = new Poller(SourceRegistry.standard(), http, new Normalizer(clock), reconciler);
+        SourceStates states = pipeline.states();
+        Poller poller = pipeline.poller(http, clock);
         DeliveryWorker worker = new DeliveryWorker(database, new DeliveryStore(), List.of(), clock);
         List<SourceConfig> sources = List.of(source("good", "/ok.json", FAST), source("bad", "/missing.json", FAST));
 
         try (PollScheduler scheduler =
-                new PollScheduler(sources, poller, worker, clock, new SplittableRandom(1), events::addAll)) {
+                new PollScheduler(sources, poller, states, worker, clock, new SplittableRandom(1), events::addAll)) {
             scheduler.start();
             waitFor(() -> count(PollEvent.SourcePolled.class, "good") >= 2
                     && count(PollEvent.SourceFailed.class, "bad") >= 2);
@@ -78,10 +78,10 @@ final class PollSchedulerTest {
         assertThat(count(PollEvent.SourceSeeded.class, "good")).isEqualTo(1);
         assertThat(count(PollEvent.SourcePolled.class, "good")).isGreaterThanOrEqualTo(2);
         assertThat(count(PollEvent.SourceFailed.class, "bad")).isGreaterThanOrEqualTo(2);
-        assertThat(reconciler.state("good").nextPollAt())
+        assertThat(states.state("good").nextPollAt())
                 .as("next poll recorded for status")
                 .isAfter(started);
-        assertThat(reconciler.state("bad").consecutiveFailures()).isGreaterThanOrEqualTo(2);
+        assertThat(states.state("bad").consecutiveFailures()).isGreaterThanOrEqualTo(2);
     }
 
     private long count(Class<? extends PollEvent> type, String source) {

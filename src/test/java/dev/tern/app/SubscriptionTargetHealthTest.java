@@ -23,6 +23,7 @@ import dev.tern.posting.Posting;
 import dev.tern.store.Database;
 import dev.tern.store.DeliveryStore;
 import dev.tern.store.PostingStore;
+import dev.tern.store.Stores;
 import dev.tern.testing.MutableClock;
 import dev.tern.testing.TestDatabases;
 import java.sql.Connection;
@@ -37,9 +38,9 @@ final class SubscriptionTargetHealthTest {
 
     private final Database db = TestDatabases.fresh();
     private final MutableClock clock = MutableClock.fixed();
-    private final LiveSubscriptions live = LiveSubscriptions.load(db, List.of());
+    private final LiveSubscriptions live = LiveSubscriptions.load(db, Stores.create(), List.of());
     private final SubscriptionService service =
-            new SubscriptionService(db, clock, live, DiscordConfig.disabled(), List.of());
+            new SubscriptionService(db, Stores.create(), clock, live, DiscordConfig.disabled(), List.of());
     private final DeliveryWorker worker = new DeliveryWorker(
             db, new DeliveryStore(), List.of(new DiscordLike()), clock, new SubscriptionTargetHealth(service));
 

@@ -59,13 +59,15 @@ final class ConfigLoaderTest {
     @Test
     void readsEveryPollingKeyAndOffTurnsMaxAgeOff() throws ConfigException {
         String yaml = """
-                polling: { interval: 1h30m, timeout: PT10S, maxBodySize: 512KB, maxAge: off, closeAfterMissedPolls: 3 }
+                polling: { interval: 1h30m, timeout: PT10S, maxBodySize: 512KB, maxAge: off, closeAfterMissedPolls: 3,
+                           confirmHeldPolls: 4, alertAfterFailures: 5 }
                 """;
 
         PollingConfig polling = loader.parse(yaml, "tern.yml").polling();
 
         assertThat(polling)
-                .isEqualTo(new PollingConfig(Duration.ofMinutes(90), Duration.ofSeconds(10), 512 * 1024, null, 3));
+                .isEqualTo(
+                        new PollingConfig(Duration.ofMinutes(90), Duration.ofSeconds(10), 512 * 1024, null, 3, 4, 5));
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.tern.posting.Posting;
 import dev.tern.posting.Term;
 import dev.tern.store.Database;
 import dev.tern.store.PostingStore;
+import dev.tern.store.Stores;
 import dev.tern.testing.MutableClock;
 import dev.tern.testing.TestDatabases;
 import java.sql.Connection;
@@ -30,7 +31,7 @@ final class SubscriptionServiceTest {
 
     private final Database db = TestDatabases.fresh();
     private final MutableClock clock = MutableClock.fixed();
-    private final LiveSubscriptions live = LiveSubscriptions.load(db, List.of());
+    private final LiveSubscriptions live = LiveSubscriptions.load(db, Stores.create(), List.of());
     private final SubscriptionService service = service(live);
 
     @AfterEach
@@ -300,12 +301,14 @@ final class SubscriptionServiceTest {
     void statusReportsSourcesOutboxBrokenTargetsAndCounts() {
         SourceConfig s1 = source("s1");
         LiveSubscriptions withRoute = LiveSubscriptions.load(
-                db, List.of(new Subscription("jobs", null, "discord:channel/7", filter(FilterConfig.any()))));
+                db,
+                Stores.create(),
+                List.of(new Subscription("jobs", null, "discord:channel/7", filter(FilterConfig.any()))));
         SubscriptionService withSources =
-                new SubscriptionService(db, clock, withRoute, limits(), List.of(s1, source("s2")));
+                new SubscriptionService(db, Stores.create(), clock, withRoute, limits(), List.of(s1, source("s2")));
         store(ml("1", 1), ml("2", 2));
         db.transaction((Connection c) -> {
-            new dev.tern.store.SourceStateStore().recordSuccess(c, "s1", null, clock.instant());
+            new dev.tern.store.SourceStateStore().recordSuccess(c, "s1", null, null, clock.instant());
             new dev.tern.store.SourceStateStore()
                     .scheduleNextPoll(c, "s1", clock.instant().plusSeconds(900));
             new dev.tern.store.SourceStateStore().recordFailure(c, "s2", "HTTP 500", clock.instant());
@@ -367,7 +370,9 @@ final class SubscriptionServiceTest {
     @Test
     void brokenRouteTargetsAreLeftOutUntilRetriedAtStart() {
         LiveSubscriptions withRoute = LiveSubscriptions.load(
-                db, List.of(new Subscription("jobs", null, "discord:channel/7", filter(FilterConfig.any()))));
+                db,
+                Stores.create(),
+                List.of(new Subscription("jobs", null, "discord:channel/7", filter(FilterConfig.any()))));
         SubscriptionService routed = service(withRoute);
 
         routed.markTargetBroken("discord:channel/7", "Unknown Channel");
@@ -407,7 +412,7 @@ final class SubscriptionServiceTest {
     }
 
     private SubscriptionService service(LiveSubscriptions subscriptions) {
-        return new SubscriptionService(db, clock, subscriptions, limits(), List.of());
+        return new SubscriptionService(db, Stores.create(), clock, subscriptions, limits(), List.of());
     }
 
     private static DiscordConfig limits() {

@@ -17,7 +17,9 @@ import dev.tern.source.CacheTags;
 import dev.tern.store.Database;
 import dev.tern.store.Delivery;
 import dev.tern.store.DeliveryStore;
+import dev.tern.store.Stores;
 import dev.tern.testing.MutableClock;
+import dev.tern.testing.PollPipeline;
 import dev.tern.testing.TestDatabases;
 import java.sql.Connection;
 import java.time.Duration;
@@ -32,11 +34,12 @@ final class PausedSubscriptionsTest {
 
     private final Database db = TestDatabases.fresh();
     private final MutableClock clock = MutableClock.fixed();
-    private final LiveSubscriptions live = LiveSubscriptions.load(db, List.of());
+    private final LiveSubscriptions live = LiveSubscriptions.load(db, Stores.create(), List.of());
     private final SubscriptionService service =
-            new SubscriptionService(db, clock, live, DiscordConfig.disabled(), List.of());
-    private final Reconciler reconciler =
-            new Reconciler(db, new Matcher(live.index()), clock, PollingConfig.defaults());
+            new SubscriptionService(db, Stores.create(), clock, live, DiscordConfig.disabled(), List.of());
+    private final Reconciler reconciler = PollPipeline.of(
+                    db, new Matcher(live.index()), clock, PollingConfig.defaults())
+            .reconciler();
     private final SourceConfig source = ReconcilerTest.source("s1", false);
 
     @AfterEach
@@ -119,7 +122,7 @@ final class PausedSubscriptionsTest {
 
     private void poll(Posting... postings) {
         clock.advance(Duration.ofMinutes(15));
-        reconciler.reconcile(source, List.of(postings), CacheTags.NONE, 1, false);
+        reconciler.reconcile(source, PollPipeline.complete(List.of(postings)), CacheTags.NONE, 1, false);
     }
 
     private List<Delivery> deliveriesOf(String key) {

@@ -12,6 +12,7 @@ import dev.tern.posting.Posting;
 import dev.tern.source.CacheTags;
 import dev.tern.store.Database;
 import dev.tern.testing.MutableClock;
+import dev.tern.testing.PollPipeline;
 import dev.tern.testing.TestDatabases;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,14 +43,16 @@ final class ReconcilerBenchmarkTest {
                             : posting("big", "id-" + i).build());
         }
         try (Database db = TestDatabases.fresh()) {
-            Reconciler reconciler = new Reconciler(db, consoleRoute(), clock, PollingConfig.defaults());
+            Reconciler reconciler = PollPipeline.of(db, consoleRoute(), clock, PollingConfig.defaults())
+                    .reconciler();
             long seedStart = System.nanoTime();
-            reconciler.reconcile(source, snapshot, CacheTags.NONE, 0, false);
+            reconciler.reconcile(source, PollPipeline.complete(snapshot), CacheTags.NONE, 0, false);
             System.out.printf("seed of %d postings: %d ms%n", POSTINGS, (System.nanoTime() - seedStart) / 1_000_000);
             for (int round = 0; round < ROUNDS; round++) {
                 clock.advance(Duration.ofMinutes(15));
                 long start = System.nanoTime();
-                List<PollEvent> events = reconciler.reconcile(source, snapshot, CacheTags.NONE, 0, false);
+                List<PollEvent> events =
+                        reconciler.reconcile(source, PollPipeline.complete(snapshot), CacheTags.NONE, 0, false);
                 System.out.printf("re-poll %d: %d ms%n", round + 1, (System.nanoTime() - start) / 1_000_000);
                 assertThat(events).singleElement().isInstanceOf(SourcePolled.class);
             }

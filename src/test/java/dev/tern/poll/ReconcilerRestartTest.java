@@ -16,6 +16,7 @@ import dev.tern.posting.Posting;
 import dev.tern.source.CacheTags;
 import dev.tern.store.Database;
 import dev.tern.testing.MutableClock;
+import dev.tern.testing.PollPipeline;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -67,7 +68,9 @@ final class ReconcilerRestartTest {
         pollAfterRestart(a());
 
         try (Database db = open()) {
-            assertThat(new Reconciler(db, consoleRoute(), clock, PollingConfig.defaults()).cacheTags("s1"))
+            assertThat(PollPipeline.of(db, consoleRoute(), clock, PollingConfig.defaults())
+                            .states()
+                            .cacheTags("s1"))
                     .isEqualTo(TAGS);
         }
     }
@@ -75,8 +78,9 @@ final class ReconcilerRestartTest {
     private List<PollEvent> pollAfterRestart(Posting... snapshot) {
         clock.advance(Duration.ofMinutes(15));
         try (Database db = open()) {
-            Reconciler reconciler = new Reconciler(db, consoleRoute(), clock, PollingConfig.defaults());
-            return reconciler.reconcile(s1, List.of(snapshot), TAGS, 5, false);
+            Reconciler reconciler = PollPipeline.of(db, consoleRoute(), clock, PollingConfig.defaults())
+                    .reconciler();
+            return reconciler.reconcile(s1, PollPipeline.complete(List.of(snapshot)), TAGS, 5, false);
         }
     }
 

@@ -26,6 +26,7 @@ import dev.tern.store.DeliveryStore;
 import dev.tern.store.PostingStore;
 import dev.tern.store.SourceState;
 import dev.tern.testing.MutableClock;
+import dev.tern.testing.PollPipeline;
 import dev.tern.testing.TestDatabases;
 import java.sql.Connection;
 import java.time.Duration;
@@ -40,7 +41,9 @@ final class ReconcilerTest {
 
     private final Database db = TestDatabases.fresh();
     private final MutableClock clock = MutableClock.fixed();
-    private final Reconciler reconciler = new Reconciler(db, consoleRoute(), clock, PollingConfig.defaults());
+    private final PollPipeline pipeline = PollPipeline.of(db, consoleRoute(), clock, PollingConfig.defaults());
+    private final Reconciler reconciler = pipeline.reconciler();
+    private final SourceStates states = pipeline.states();
     private final SourceConfig s1 = source("s1", false);
 
     @AfterEach
@@ -60,7 +63,7 @@ final class ReconcilerTest {
         assertThat(events).containsExactly(new SourceSeeded("s1", 3));
         assertThat(pending()).isZero();
         assertThat(open("s1")).isEqualTo(3);
-        assertThat(reconciler.state("s1").seeded()).isTrue();
+        assertThat(states.state("s1").seeded()).isTrue();
     }
 
     @Test
@@ -163,15 +166,15 @@ final class ReconcilerTest {
         poll(s1, active("1"), active("2"), active("3"));
         poll(s1, active("2"), active("3"));
 
-        List<PollEvent> first = reconciler.recordFailure(s1, "HTTP 500 from https://example.com");
-        reconciler.recordFailure(s1, "timeout");
+        List<PollEvent> first = states.recordFailure(s1, "HTTP 500 from https://example.com", false);
+        states.recordFailure(s1, "timeout", false);
 
         assertThat(first).containsExactly(new SourceFailed("s1", "HTTP 500 from https://example.com"));
         assertThat(open("s1")).isEqualTo(3);
-        SourceState state = reconciler.state("s1");
+        SourceState state = states.state("s1");
         assertThat(state.consecutiveFailures()).isEqualTo(2);
         assertThat(state.lastError()).isEqualTo("timeout");
-        assertThat(reconciler.cacheTags("s1")).isEqualTo(TAGS);
+        assertThat(states.cacheTags("s1")).isEqualTo(TAGS);
     }
 
     @Test
@@ -188,8 +191,8 @@ final class ReconcilerTest {
                         .contains("3 of 4"));
         assertThat(events.get(3)).isEqualTo(polled(5, 1, 0, 0, 0));
         assertThat(open("s1")).isEqualTo(5);
-        assertThat(reconciler.state("s1").degraded()).isTrue();
-        assertThat(reconciler.cacheTags("s1").isEmpty()).isTrue();
+        assertThat(states.state("s1").degraded()).isTrue();
+        assertThat(states.cacheTags("s1").isEmpty()).isTrue();
     }
 
     @Test
@@ -235,7 +238,7 @@ final class ReconcilerTest {
 
         assertThat(second).noneMatch(SourceSuspicious.class::isInstance);
         assertThat(open("s1")).isZero();
-        assertThat(reconciler.state("s1").degraded()).isFalse();
+        assertThat(states.state("s1").degraded()).isFalse();
     }
 
     @Test
@@ -252,17 +255,18 @@ final class ReconcilerTest {
     }
 
     @Test
-    void aNormalPollAfterAHeldOneClearsDegraded() {
+    void aNormalPollAfterAHeldOneClearsTheHoldAndClosesNothing() {
         poll(s1, active("1"), active("2"), active("3"), active("4"));
         poll(s1, inactive("1"), inactive("2"), inactive("3"), active("4"));
 
         List<PollEvent> normal = poll(s1, active("1"), active("2"), active("3"), active("4"));
 
-        assertThat(normal).containsExactly(polled(4, 0, 0, 0, 0));
-        SourceState state = reconciler.state("s1");
+        assertThat(normal).containsExactly(new PollEvent.HoldCleared("s1"), polled(4, 0, 0, 0, 0));
+        SourceState state = states.state("s1");
+        assertThat(state.holding()).isFalse();
         assertThat(state.degraded()).isFalse();
         assertThat(state.degradedReason()).isNull();
-        assertThat(reconciler.cacheTags("s1")).isEqualTo(TAGS);
+        assertThat(states.cacheTags("s1")).isEqualTo(TAGS);
     }
 
     @Test
@@ -275,7 +279,7 @@ final class ReconcilerTest {
                         suspicious.reason())
                 .contains("no postings"));
         assertThat(events.get(1)).isEqualTo(polled(1, 0, 0, 0, 0));
-        assertThat(reconciler.state("s1").degradedReason()).contains("no postings");
+        assertThat(states.state("s1").degradedReason()).contains("no postings");
     }
 
     @Test
@@ -317,14 +321,15 @@ final class ReconcilerTest {
 
     @Test
     void maxAgeOffAlertsOldPostingsToo() {
-        PollingConfig noMaxAge = new PollingConfig(null, null, 0, null, 2);
-        Reconciler reconciler = new Reconciler(db, consoleRoute(), clock, noMaxAge);
-        reconciler.reconcile(s1, List.of(), TAGS, MILLIS, false);
+        PollingConfig noMaxAge = new PollingConfig(null, null, 0, null, 2, 2, 3);
+        Reconciler reconciler =
+                PollPipeline.of(db, consoleRoute(), clock, noMaxAge).reconciler();
+        reconciler.reconcile(s1, PollPipeline.complete(List.of()), TAGS, MILLIS, false);
         Posting old = posting("s1", "old")
                 .postedAt(clock.instant().minus(Duration.ofDays(400)))
                 .build();
 
-        List<PollEvent> events = reconciler.reconcile(s1, List.of(old), TAGS, MILLIS, false);
+        List<PollEvent> events = reconciler.reconcile(s1, PollPipeline.complete(List.of(old)), TAGS, MILLIS, false);
 
         assertThat(events).contains(alert("s1:old"));
     }
@@ -334,7 +339,8 @@ final class ReconcilerTest {
         poll(s1, active("1"), active("2"), active("3"));
         poll(s1, active("2"), active("3"));
 
-        List<PollEvent> dry = reconciler.reconcile(s1, List.of(active("2"), active("3"), active("4")), TAGS, 1, true);
+        List<PollEvent> dry = reconciler.reconcile(
+                s1, PollPipeline.complete(List.of(active("2"), active("3"), active("4"))), TAGS, 1, true);
         List<PollEvent> real = poll(s1, active("2"), active("3"), active("4"));
 
         assertThat(dry).contains(new PostingChanged("s1", Change.NEW, active("4")), alert("s1:4"));
@@ -346,12 +352,12 @@ final class ReconcilerTest {
 
     @Test
     void aDryRunFirstPollLeavesTheSourceUnseeded() {
-        List<PollEvent> dry = reconciler.reconcile(s1, List.of(active("1")), TAGS, MILLIS, true);
+        List<PollEvent> dry = reconciler.reconcile(s1, PollPipeline.complete(List.of(active("1"))), TAGS, MILLIS, true);
 
         assertThat(dry).containsExactly(new SourceSeeded("s1", 1));
-        assertThat(reconciler.state("s1").seeded()).isFalse();
+        assertThat(states.state("s1").seeded()).isFalse();
         assertThat(open("s1")).isZero();
-        assertThat(reconciler.cacheTags("s1").isEmpty()).isTrue();
+        assertThat(states.cacheTags("s1").isEmpty()).isTrue();
     }
 
     @Test
@@ -377,10 +383,10 @@ final class ReconcilerTest {
     void aNotModifiedPollReportsTheOpenCountAndKeepsTags() {
         poll(s1, active("1"), active("2"));
 
-        List<PollEvent> events = reconciler.recordNotModified(s1, 7);
+        List<PollEvent> events = reconciler.recordNotModified(s1, 7, false);
 
         assertThat(events).containsExactly(new SourcePolled("s1", 2, 0, 0, 0, 0, true, 7));
-        assertThat(reconciler.cacheTags("s1")).isEqualTo(TAGS);
+        assertThat(states.cacheTags("s1")).isEqualTo(TAGS);
     }
 
     @Test
@@ -397,7 +403,7 @@ final class ReconcilerTest {
 
     private List<PollEvent> poll(SourceConfig source, Posting... snapshot) {
         clock.advance(Duration.ofMinutes(15));
-        return reconciler.reconcile(source, List.of(snapshot), TAGS, MILLIS, false);
+        return reconciler.reconcile(source, PollPipeline.complete(List.of(snapshot)), TAGS, MILLIS, false);
     }
 
     private static Posting active(String externalId) {

@@ -18,6 +18,7 @@ import dev.tern.posting.RawPosting;
 import dev.tern.source.CacheTags;
 import dev.tern.source.simplify.SimplifyParser;
 import dev.tern.store.Database;
+import dev.tern.testing.PollPipeline;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -82,8 +83,12 @@ final class SimplifyPollBenchmarkTest {
                 Map.of("url", "http://127.0.0.1/listings.json"));
         try (Database db = Database.open("jdbc:h2:file:" + dir.resolve("bench"), "", "")) {
             Subscription route = new Subscription("r", null, "console", Filter.of(FilterConfig.any()));
-            Reconciler reconciler = new Reconciler(
-                    db, new Matcher(() -> SubscriptionIndex.of(List.of(route))), clock, PollingConfig.defaults());
+            Reconciler reconciler = PollPipeline.of(
+                            db,
+                            new Matcher(() -> SubscriptionIndex.of(List.of(route))),
+                            clock,
+                            PollingConfig.defaults())
+                    .reconciler();
             Normalizer normalizer = new Normalizer(clock);
             System.out.printf("file: %d entries, %.1f MB%n", ENTRIES, file.length / 1e6);
             System.out.printf("seed: %d ms%n", poll(reconciler, normalizer, source, file));
@@ -105,7 +110,8 @@ final class SimplifyPollBenchmarkTest {
         for (RawPosting raw : raws) {
             postings.add(normalizer.normalize(source.id(), null, true, raw));
         }
-        List<PollEvent> events = reconciler.reconcile(source, postings, CacheTags.NONE, 0, false);
+        List<PollEvent> events =
+                reconciler.reconcile(source, PollPipeline.complete(postings), CacheTags.NONE, 0, false);
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(events).last().isInstanceOfAny(PollEvent.SourcePolled.class, PollEvent.SourceSeeded.class);
         assertThat(events).noneMatch(e -> e instanceof PollEvent.PostingChanged);

@@ -27,7 +27,8 @@ final class SourceStateStoreTest {
         SourceState state = db.read(c -> store.get(c, "s1"));
 
         assertThat(state).isEqualTo(SourceState.initial("s1"));
-        assertThat(state.cacheTags().isEmpty()).isTrue();
+        assertThat(state.etag()).isNull();
+        assertThat(state.lastModified()).isNull();
     }
 
     @Test
@@ -35,7 +36,7 @@ final class SourceStateStoreTest {
         CacheTags tags = new CacheTags("\"v1\"", "Wed, 14 Jan 2026 10:00:00 GMT");
         db.transaction(c -> {
             store.markSeeded(c, "s1");
-            store.recordSuccess(c, "s1", tags, NOW);
+            store.recordSuccess(c, "s1", tags.etag(), tags.lastModified(), NOW);
             store.recordFailure(c, "s1", "HTTP 500", LATER);
             store.recordNotModified(c, "s1", LATER);
             return null;
@@ -43,7 +44,7 @@ final class SourceStateStoreTest {
 
         SourceState state = db.read(c -> store.get(c, "s1"));
         assertThat(state.seeded()).isTrue();
-        assertThat(state.cacheTags()).isEqualTo(tags);
+        assertThat(new CacheTags(state.etag(), state.lastModified())).isEqualTo(tags);
         assertThat(state.lastSuccess()).isEqualTo(LATER);
         assertThat(state.consecutiveFailures()).isZero();
         assertThat(state.lastError()).isNull();
@@ -62,7 +63,7 @@ final class SourceStateStoreTest {
         assertThat(failing.seeded()).isFalse();
 
         db.transaction(c -> {
-            store.recordSuccess(c, "s1", CacheTags.NONE, LATER);
+            store.recordSuccess(c, "s1", null, null, LATER);
             return null;
         });
         assertThat(db.read((Connection c) -> store.get(c, "s1").consecutiveFailures()))

@@ -39,6 +39,7 @@ public final class BoardServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /** Serves {@code body} at {@code path}; a path with a query ("/jobs?offset=100") wins over the bare path. */
     public void serve(String path, String body) {
         bodies.put(path, body);
     }
@@ -46,6 +47,11 @@ public final class BoardServer implements AutoCloseable {
     /** Whether responses carry an ETag and answer If-None-Match with 304. */
     public void etags(boolean on) {
         etags = on;
+    }
+
+    /** Stops serving {@code path}: it answers 404. */
+    public void remove(String path) {
+        bodies.remove(path);
     }
 
     /** Answer every request with this status (0 to stop failing). */
@@ -60,7 +66,10 @@ public final class BoardServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             requests.incrementAndGet();
-            String body = bodies.get(exchange.getRequestURI().getPath());
+            String query = exchange.getRequestURI().getRawQuery();
+            String path = exchange.getRequestURI().getPath();
+            String body = query == null ? null : bodies.get(path + "?" + query);
+            body = body == null ? bodies.get(path) : body;
             if (failWith != 0 || body == null) {
                 exchange.sendResponseHeaders(failWith != 0 ? failWith : 404, -1);
                 return;

@@ -21,11 +21,12 @@ public final class TernProcess implements AutoCloseable {
     private final Process process;
     private final BlockingQueue<String> out = new LinkedBlockingQueue<>();
     private final StringBuilder err = new StringBuilder();
+    private final Thread outReader;
     private final Thread errReader;
 
     private TernProcess(Process process) {
         this.process = process;
-        Thread.ofPlatform().daemon().start(() -> read(process.getInputStream(), out::add));
+        this.outReader = Thread.ofPlatform().daemon().start(() -> read(process.getInputStream(), out::add));
         this.errReader = Thread.ofPlatform()
                 .daemon()
                 .start(() -> read(process.getErrorStream(), line -> {
@@ -39,11 +40,34 @@ public final class TernProcess implements AutoCloseable {
     public static TernProcess start(String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
+                // short-lived test processes: quick start matters more than peak speed
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
                 "-cp",
                 System.getProperty("java.class.path"),
                 "dev.tern.Tern"));
         command.addAll(List.of(args));
         return new TernProcess(new ProcessBuilder(command).start());
+    }
+
+    /**
+     * Runs {@code tern <args>} to its end (at most a minute) and returns its stdout lines; fails the test if it does
+     * not end or exits with another code than {@code expectedExit}.
+     */
+    public static List<String> run(int expectedExit, String... args) throws IOException, InterruptedException {
+        try (TernProcess tern = start(args)) {
+            if (!tern.awaitExit(Duration.ofMinutes(1))) {
+                throw new AssertionError("tern " + String.join(" ", args) + " did not end; stderr:\n" + tern.err());
+            }
+            if (tern.exitCode() != expectedExit) {
+                throw new AssertionError("tern " + String.join(" ", args) + " exited " + tern.exitCode() + ", not "
+                        + expectedExit + "; stderr:\n" + tern.err());
+            }
+            tern.outReader.join(Duration.ofSeconds(5));
+            List<String> lines = new ArrayList<>();
+            tern.out.drainTo(lines);
+            return lines;
+        }
     }
 
     /** The first stdout line containing {@code text}, waiting up to {@code timeout}. */

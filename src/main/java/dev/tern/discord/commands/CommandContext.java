@@ -5,6 +5,7 @@ import dev.tern.match.SubscriptionService;
 import dev.tern.poll.PollEvent;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -13,10 +14,12 @@ import java.util.function.Function;
  * @param subscriptions students' subscriptions, searches and status
  * @param sources the configured sources (for {@code /tern poll} choices)
  * @param pollNow polls the source with this id now, delivers what it can, and returns the poll's events
+ * @param acceptHold closes what the held poll of the source with this id kept open; empty when it holds nothing
  * @param clock the time
  */
 public record CommandContext(
         SubscriptionService subscriptions,
         List<SourceConfig> sources,
         Function<String, List<PollEvent>> pollNow,
+        Function<String, Optional<List<PollEvent>>> acceptHold,
         Clock clock) {}

@@ -24,14 +24,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /tern status} and {@code /tern poll source:}, for server managers by default: Tern's health, and a poll
- * of one source now whose result replaces the "thinking" reply. Polls run one at a time off JDA's event thread.
+ * {@code /tern status}, {@code /tern poll source:} and {@code /tern accept source:}, for server managers by default:
+ * Tern's health, a poll of one source now, and accepting a held poll; the result replaces the "thinking" reply.
+ * Polls and accepts run one at a time off JDA's event thread.
  */
 final class TernCommand implements SlashCommand {
 
     static final String NAME = "tern";
     static final String STATUS = "status";
     static final String POLL = "poll";
+    static final String ACCEPT = "accept";
     static final String SOURCE = "source";
 
     private static final Logger log = LoggerFactory.getLogger(TernCommand.class);
@@ -44,11 +46,14 @@ final class TernCommand implements SlashCommand {
 
     TernCommand(CommandContext context) {
         this.context = context;
-        this.data = Commands.slash(NAME, "Tern's health, and polling a source now")
+        this.data = Commands.slash(NAME, "Tern's health, polling a source now, accepting a held poll")
                 .addSubcommands(
                         new SubcommandData(STATUS, "Sources, the outbox backlog, broken targets and subscriptions"),
                         new SubcommandData(POLL, "Poll one source now and show what changed")
                                 .addOptions(new OptionData(OptionType.STRING, SOURCE, "The source's id", true)
+                                        .setAutoComplete(true)),
+                        new SubcommandData(ACCEPT, "Close now what a held (suspicious) poll of a source kept open")
+                                .addOptions(new OptionData(OptionType.STRING, SOURCE, "The held source's id", true)
                                         .setAutoComplete(true)))
                 .setDefaultPermissions(DefaultMemberPermissions.enabledFor(Permission.MANAGE_SERVER))
                 .setContexts(InteractionContextType.GUILD);
@@ -64,6 +69,7 @@ final class TernCommand implements SlashCommand {
         switch (event.getSubcommandName()) {
             case STATUS -> handleStatus(event);
             case POLL -> handlePoll(event);
+            case ACCEPT -> handleAccept(event);
             case null, default -> throw new AssertionError("/tern has no subcommand " + event.getSubcommandName());
         }
     }
@@ -88,14 +94,7 @@ final class TernCommand implements SlashCommand {
 
     private void handlePoll(SlashCommandInteractionEvent event) {
         String source = event.getOption(SOURCE, "", OptionMapping::getAsString).strip();
-        List<String> ids = context.sources().stream().map(SourceConfig::id).toList();
-        if (!ids.contains(source)) {
-            String example = ids.isEmpty() ? "simplify" : ids.getFirst();
-            Replies.text(
-                    event,
-                    "**source**: there is no source '" + DiscordText.literal(source, TEXT_MAX) + "'; the sources are "
-                            + DiscordText.literal(String.join(", ", ids), TEXT_MAX) + ".\nExample: "
-                            + Replies.code("/tern poll source:" + example));
+        if (!knownSource(event, source, POLL)) {
             return;
         }
         event.deferReply(true).queue();
@@ -112,6 +111,48 @@ final class TernCommand implements SlashCommand {
         });
     }
 
+    private void handleAccept(SlashCommandInteractionEvent event) {
+        String source = event.getOption(SOURCE, "", OptionMapping::getAsString).strip();
+        if (!knownSource(event, source, ACCEPT)) {
+            return;
+        }
+        event.deferReply(true).queue();
+        polls.execute(() -> event.getHook()
+                .editOriginal(ReplyBody.text(accept(context, source)).edit())
+                .queue());
+    }
+
+    /** Accepts the source's hold and says what closed; the Accept button of a held-poll notice says the same. */
+    static String accept(CommandContext context, String source) {
+        try {
+            return context.acceptHold()
+                    .apply(source)
+                    .map(events -> summary(source, events).replaceFirst("^Polled", "Accepted the hold of"))
+                    .orElse("**" + DiscordText.literal(source, TEXT_MAX)
+                            + "** holds no poll: nothing to accept. " + Replies.code("/tern status")
+                            + " shows which sources are held.");
+        } catch (RuntimeException e) {
+            log.error("Accepting the hold of source {} failed", source, e);
+            return "Accepting the hold of **" + DiscordText.literal(source, TEXT_MAX) + "** failed: "
+                    + DiscordText.literal(String.valueOf(e.getMessage()), TEXT_MAX);
+        }
+    }
+
+    /** Whether {@code source} is configured; when not, the user is told which are. */
+    private boolean knownSource(SlashCommandInteractionEvent event, String source, String subcommand) {
+        List<String> ids = context.sources().stream().map(SourceConfig::id).toList();
+        if (ids.contains(source)) {
+            return true;
+        }
+        String example = ids.isEmpty() ? "simplify" : ids.getFirst();
+        Replies.text(
+                event,
+                "**source**: there is no source '" + DiscordText.literal(source, TEXT_MAX) + "'; the sources are "
+                        + DiscordText.literal(String.join(", ", ids), TEXT_MAX) + ".\nExample: "
+                        + Replies.code("/tern " + subcommand + " source:" + example));
+        return false;
+    }
+
     /** What a poll did, in a line or two: seeded, changes and alerts queued, held, or failed. */
     static String summary(String source, List<PollEvent> events) {
         List<String> parts = new ArrayList<>();
@@ -124,7 +165,13 @@ final class TernCommand implements SlashCommand {
                 case PollEvent.SourceFailed failed ->
                     parts.add("failed: " + DiscordText.literal(failed.error(), TEXT_MAX) + "; nothing was closed");
                 case PollEvent.SourceSuspicious held ->
-                    parts.add("held as suspicious, nothing closed: " + DiscordText.literal(held.reason(), TEXT_MAX));
+                    parts.add("held as suspicious, nothing closed: " + DiscordText.literal(held.reason(), TEXT_MAX)
+                            + "; `/tern accept` closes them now");
+                case PollEvent.HoldConfirmed confirmed ->
+                    parts.add("hold confirmed, " + confirmed.closed() + " posting(s) closed");
+                case PollEvent.HoldCleared cleared -> parts.add("hold cleared, nothing closed");
+                case PollEvent.HoldAccepted accepted ->
+                    parts.add("hold accepted, " + accepted.closed() + " posting(s) closed");
                 case PollEvent.AlertQueued queued -> alerts++;
                 case PollEvent.PostingChanged changed -> {}
             }

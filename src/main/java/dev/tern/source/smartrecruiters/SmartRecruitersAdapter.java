@@ -78,17 +78,18 @@ public final class SmartRecruitersAdapter implements SourceAdapter {
                     added++;
                 }
             }
-            if (offset + PAGE_SIZE >= postings.totalFound()) {
+            if (offset + PAGE_SIZE >= postings.totalFound() && all.size() >= postings.totalFound()) {
                 return new FetchResult.Fetched(all, CacheTags.NONE);
             }
-            if (postings.postings().isEmpty()) {
+            if (postings.postings().isEmpty() || offset + PAGE_SIZE >= postings.totalFound()) {
                 // an empty page before totalFound: what was read is true, but the rest is unknown
                 log.warn(
-                        "source {}: SmartRecruiters sent an empty page at offset {} of {}; missing postings are"
-                                + " not counted as closed this time",
+                        "source {}: SmartRecruiters listed {} of {} postings (the page at offset {} came short);"
+                                + " missing postings are not counted as closed this time",
                         source.id(),
-                        offset,
-                        postings.totalFound());
+                        all.size(),
+                        postings.totalFound(),
+                        offset);
                 return new FetchResult.Fetched(all, CacheTags.NONE, false);
             }
             if (added == 0) {

@@ -19,6 +19,7 @@ import dev.tern.posting.Posting;
 import dev.tern.posting.Term;
 import dev.tern.store.Database;
 import dev.tern.store.PostingStore;
+import dev.tern.store.Stores;
 import dev.tern.testing.MutableClock;
 import dev.tern.testing.TestDatabases;
 import java.sql.Connection;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -54,6 +56,8 @@ final class CommandFixture implements AutoCloseable {
     private final DiscordBot bot;
     private final AtomicReference<Function<String, List<PollEvent>>> pollNow =
             new AtomicReference<>(source -> List.of());
+    private final AtomicReference<Function<String, Optional<List<PollEvent>>>> acceptHold =
+            new AtomicReference<>(source -> Optional.empty());
     private final AtomicLong users = new AtomicLong(1_300_000_000_000_000_000L);
 
     private CommandFixture(int limit) throws DiscordStartException, InterruptedException {
@@ -62,9 +66,14 @@ final class CommandFixture implements AutoCloseable {
         List<SourceConfig> sources = List.of(source(SIMPLIFY, "simplify"), source(ACME, "greenhouse"));
         DiscordConfig limits = new DiscordConfig(
                 FakeDiscord.TOKEN, List.of(FakeDiscord.GUILD_ID), null, null, limit, DiscordConfig.DEFAULT_DIGEST);
-        service = new SubscriptionService(db, clock, LiveSubscriptions.load(db, List.of()), limits, sources);
-        CommandContext context =
-                new CommandContext(service, sources, source -> pollNow.get().apply(source), clock);
+        service = new SubscriptionService(
+                db, Stores.create(), clock, LiveSubscriptions.load(db, Stores.create(), List.of()), limits, sources);
+        CommandContext context = new CommandContext(
+                service,
+                sources,
+                source -> pollNow.get().apply(source),
+                source -> acceptHold.get().apply(source),
+                clock);
         router = new CommandRouter(Commands.all(context), service::takeNotice);
         seedPostings();
         bot = DiscordBot.connect(
@@ -112,6 +121,11 @@ final class CommandFixture implements AutoCloseable {
     /** What {@code /tern poll} runs from now on. */
     void pollNow(Function<String, List<PollEvent>> poll) {
         pollNow.set(poll);
+    }
+
+    /** What {@code /tern accept} and the Accept button run from now on. */
+    void acceptHold(Function<String, Optional<List<PollEvent>>> accept) {
+        acceptHold.set(accept);
     }
 
     InteractionReply send(String user, String command, Option... options) {

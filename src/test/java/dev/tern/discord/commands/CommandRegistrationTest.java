@@ -101,7 +101,7 @@ final class CommandRegistrationTest {
     }
 
     @Test
-    void ternIsForServerManagersWithStatusAndPollOfASource() {
+    void ternIsForServerManagersWithStatusPollAndAcceptOfASource() {
         JsonNode tern = fixture.registered("tern");
         JsonNode subcommands = tern.path("options");
 
@@ -109,12 +109,15 @@ final class CommandRegistrationTest {
         assertThat(each(
                         subcommands,
                         o -> o.path("name").asText() + ":" + o.path("type").asInt()))
-                .containsExactly("status:" + Option.SUB_COMMAND, "poll:" + Option.SUB_COMMAND);
-        JsonNode source = subcommands.get(1).path("options").get(0);
-        assertThat(source.path("name").asText()).isEqualTo("source");
-        assertThat(source.path("type").asInt()).isEqualTo(Option.STRING);
-        assertThat(source.path("required").asBoolean()).isTrue();
-        assertThat(source.path("autocomplete").asBoolean()).isTrue();
+                .containsExactly(
+                        "status:" + Option.SUB_COMMAND, "poll:" + Option.SUB_COMMAND, "accept:" + Option.SUB_COMMAND);
+        for (int withSource : new int[] {1, 2}) {
+            JsonNode source = subcommands.get(withSource).path("options").get(0);
+            assertThat(source.path("name").asText()).isEqualTo("source");
+            assertThat(source.path("type").asInt()).isEqualTo(Option.STRING);
+            assertThat(source.path("required").asBoolean()).isTrue();
+            assertThat(source.path("autocomplete").asBoolean()).isTrue();
+        }
     }
 
     private static <T> List<T> each(JsonNode array, Function<JsonNode, T> value) {

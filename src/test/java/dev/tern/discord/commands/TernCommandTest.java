@@ -2,19 +2,29 @@ package dev.tern.discord.commands;
 
 import static dev.tern.discord.commands.CommandFixture.SIMPLIFY;
 import static dev.tern.discord.commands.CommandFixture.TIMEOUT;
+import static dev.tern.testing.TestPostings.posting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tern.config.PollingConfig;
+import dev.tern.config.SourceConfig;
 import dev.tern.discord.fake.FakeDiscord;
 import dev.tern.discord.fake.InteractionReply;
 import dev.tern.discord.fake.Option;
+import dev.tern.match.Matcher;
+import dev.tern.match.SubscriptionIndex;
 import dev.tern.poll.PollEvent;
 import dev.tern.store.DeliveryStore;
 import dev.tern.store.SourceStateStore;
+import dev.tern.store.StoredPosting;
+import dev.tern.testing.PollPipeline;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
@@ -40,7 +50,7 @@ final class TernCommandTest {
     void statusShowsEachSourceTheOutboxBrokenTargetsAndSubscriptions() {
         Instant now = fixture.clock.instant();
         fixture.db.transaction((Connection c) -> {
-            new SourceStateStore().recordSuccess(c, SIMPLIFY, null, now);
+            new SourceStateStore().recordSuccess(c, SIMPLIFY, null, null, now);
             new SourceStateStore().scheduleNextPoll(c, SIMPLIFY, now.plusSeconds(900));
             new SourceStateStore().recordFailure(c, CommandFixture.ACME, "HTTP 500", now);
             new DeliveryStore().enqueue(c, "f", "console", "simplify:ml1", "r", null, now);
@@ -93,13 +103,62 @@ final class TernCommandTest {
         assertThat(poll(source -> List.of(new PollEvent.SourceSeeded(source, 30))))
                 .isEqualTo("Polled **simplify**: seeded: stored 30 postings; a first poll sends no alerts.");
         assertThat(poll(source -> List.of(new PollEvent.SourceSuspicious(source, "would close 90% of postings"))))
-                .isEqualTo("Polled **simplify**: held as suspicious, nothing closed: would close 90% of postings.");
+                .isEqualTo("Polled **simplify**: held as suspicious, nothing closed: would close 90% of postings;"
+                        + " `/tern accept` closes them now.");
         assertThat(poll(source -> List.of(new PollEvent.SourceFailed(source, "HTTP 503 from https://x.test/"))))
                 .isEqualTo("Polled **simplify**: failed: HTTP 503 from https://x.test/; nothing was closed.");
         assertThat(poll(source -> {
                     throw new IllegalStateException("the database is gone");
                 }))
                 .isEqualTo("Polling **simplify** failed: the database is gone");
+    }
+
+    @Test
+    void acceptClosesWhatAHeldPollKeptOpenThenSaysNothingIsHeld() {
+        PollPipeline pipeline = PollPipeline.of(
+                fixture.db,
+                new Matcher(() -> SubscriptionIndex.of(List.of())),
+                fixture.clock,
+                PollingConfig.defaults());
+        SourceConfig acme = new SourceConfig(
+                CommandFixture.ACME,
+                "greenhouse",
+                Duration.ofMinutes(15),
+                null,
+                null,
+                null,
+                SourceConfig.Classify.INTERNSHIPS,
+                false,
+                Map.of());
+        fixture.acceptHold(id -> pipeline.reconciler().accept(acme, false));
+        fixture.store(
+                posting(CommandFixture.ACME, "held1").build(),
+                posting(CommandFixture.ACME, "held2").build());
+        List<String> held = List.of(CommandFixture.ACME + ":held1", CommandFixture.ACME + ":held2");
+        fixture.db.transaction((Connection c) -> {
+            pipeline.stores().sources().hold(c, CommandFixture.ACME, held, 0);
+            return null;
+        });
+
+        String accepted = acceptReply();
+        String again = acceptReply();
+
+        assertThat(accepted).isEqualTo("Accepted the hold of **acme-greenhouse**: hold accepted, 2 posting(s) closed.");
+        assertThat(again)
+                .isEqualTo("**acme-greenhouse** holds no poll: nothing to accept. `/tern status` shows which sources"
+                        + " are held.");
+        Optional<StoredPosting> closed =
+                fixture.db.read(c -> pipeline.stores().postings().find(c, held.get(0)));
+        assertThat(closed).hasValueSatisfying(p -> assertThat(p.isOpen()).isFalse());
+    }
+
+    private String acceptReply() {
+        InteractionReply reply = fixture.send(
+                FakeDiscord.ADMIN, "tern", Option.subcommand("accept", Option.string("source", CommandFixture.ACME)));
+        assertThat(reply.awaitCallbackType(TIMEOUT)).isEqualTo(InteractionReply.DEFER_REPLY);
+        JsonNode result = reply.awaitResponse(TIMEOUT);
+        CommandFixture.assertNoMentions(result);
+        return result.path("content").asText();
     }
 
     @Test

@@ -1,0 +1,151 @@
+package dev.tern.poll;
+
+import dev.tern.config.PollingConfig;
+import dev.tern.config.SourceConfig;
+import dev.tern.source.CacheTags;
+import dev.tern.store.AdminNotice.Kind;
+import dev.tern.store.Database;
+import dev.tern.store.NoticeStore;
+import dev.tern.store.SourceState;
+import dev.tern.store.SourceStateStore;
+import java.sql.Connection;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What Tern keeps about each source between polls: validators for conditional GETs, failures in a row, the next
+ * scheduled poll, and held closures. A change an admin must hear of (failing, recovered, held, hold ended) is
+ * written as a notice in the same transaction, once per change of state.
+ */
+public final class SourceStates {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SourceStates.class);
+
+    private final Database db;
+    private final SourceStateStore states;
+    private final NoticeStore notices;
+    private final PollingConfig polling;
+    private final Clock clock;
+
+    public SourceStates(Database db, SourceStateStore states, NoticeStore notices, Clock clock, PollingConfig polling) {
+        this.db = db;
+        this.states = states;
+        this.notices = notices;
+        this.clock = clock;
+        this.polling = polling;
+    }
+
+    /** The validators to send with the source's next conditional GET (kept across failures). */
+    public CacheTags cacheTags(String sourceId) {
+        SourceState state = state(sourceId);
+        return new CacheTags(state.etag(), state.lastModified());
+    }
+
+    /** What the store remembers about the source: seeding, failures in a row, holds. */
+    public SourceState state(String sourceId) {
+        return db.read(c -> states.get(c, sourceId));
+    }
+
+    /** Remembers when the schedule will poll the source next, for status reports. */
+    public void recordNextPoll(String sourceId, Instant at) {
+        db.transaction(c -> {
+            states.scheduleNextPoll(c, sourceId, at);
+            return null;
+        });
+    }
+
+    /**
+     * A poll failed (fetch or parse): counts the failure and closes nothing. The admins hear once, when the run of
+     * failures reaches {@code polling.alertAfterFailures}.
+     */
+    public List<PollEvent> recordFailure(SourceConfig source, String error, boolean dryRun) {
+        return db.transaction(
+                c -> {
+                    Instant now = clock.instant();
+                    int failures = states.recordFailure(c, source.id(), error, now);
+                    LOG.debug("Source {} failed ({} in a row): {}", source.id(), failures, error);
+                    if (failures == polling.alertAfterFailures()) {
+                        notices.add(
+                                c, Kind.SOURCE_FAILING, source.id(), null, failingText(source, failures, error), now);
+                    }
+                    return List.of(new PollEvent.SourceFailed(source.id(), error));
+                },
+                dryRun);
+    }
+
+    SourceState get(Connection c, String sourceId) {
+        return states.get(c, sourceId);
+    }
+
+    void markSeeded(Connection c, String sourceId) {
+        states.markSeeded(c, sourceId);
+    }
+
+    /**
+     * A successful poll; {@code tags} is null for a not-modified poll (the stored validators stay), and
+     * {@link CacheTags#NONE} for a held poll (so that the next poll fetches everything again).
+     */
+    void recordSuccess(Connection c, SourceConfig source, CacheTags tags, Instant now) {
+        int failures = states.get(c, source.id()).consecutiveFailures();
+        if (tags == null) {
+            states.recordNotModified(c, source.id(), now);
+        } else {
+            states.recordSuccess(c, source.id(), tags.etag(), tags.lastModified(), now);
+        }
+        if (failures >= polling.alertAfterFailures()) {
+            notices.add(
+                    c,
+                    Kind.SOURCE_RECOVERED,
+                    source.id(),
+                    null,
+                    "Source %s (%s) recovered after %d failed polls in a row."
+                            .formatted(source.id(), source.type(), failures),
+                    now);
+        }
+    }
+
+    /** Holds {@code keys} open; a new hold (not a confirmation of the current one) is told to the admins. */
+    void hold(
+            Connection c, SourceConfig source, Collection<String> keys, int confirmations, String reason, Instant now) {
+        boolean isNew = !states.get(c, source.id()).holding();
+        states.hold(c, source.id(), keys, confirmations);
+        states.markDegraded(c, source.id(), reason, now);
+        if (isNew) {
+            notices.add(c, Kind.SOURCE_HELD, source.id(), null, heldText(source, keys.size(), reason), now);
+        }
+    }
+
+    /** Ends the source's hold, telling the admins how it ended. */
+    void release(Connection c, SourceConfig source, Kind how, String message, Instant now) {
+        states.release(c, source.id());
+        notices.add(c, how, source.id(), null, message, now);
+    }
+
+    /** Clears a degradation that held nothing (nothing to tell: no hold had been announced). */
+    void clearDegraded(Connection c, String sourceId) {
+        states.clearDegraded(c, sourceId);
+    }
+
+    private String failingText(SourceConfig source, int failures, String error) {
+        return ("Source %s (%s) failed %d polls in a row; nothing was closed. Last error: %s. Check the source's"
+                        + " URL, board name or selectors with `tern preview --source %s`, and whether the site is up.")
+                .formatted(source.id(), source.type(), failures, error, source.id());
+    }
+
+    private String heldText(SourceConfig source, int postings, String reason) {
+        return ("Source %s (%s): poll held, %d posting(s) kept open: %s. They close after %d more poll(s) that agree,"
+                        + " or now with `tern accept %s` or /tern accept source:%s.")
+                .formatted(
+                        source.id(),
+                        source.type(),
+                        postings,
+                        reason,
+                        polling.confirmHeldPolls(),
+                        source.id(),
+                        source.id());
+    }
+}
