@@ -178,7 +178,7 @@ final class PollCommandTest {
         CliRun run = CliRun.of("poll", "--source", "nope", "-c", config.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).contains("--source nope").contains("[simplify]");
+        assertThat(run.err()).contains("no source 'nope'").contains("[simplify]");
     }
 
     private CliRun poll() {
