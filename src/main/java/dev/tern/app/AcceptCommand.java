@@ -68,6 +68,7 @@ public final class AcceptCommand implements Callable<Integer> {
                 return Tern.EXIT_FAILURE;
             }
             new EventPrinter(out, json, true).print(events.get());
+            services.notices().drain();
             return 0;
         } catch (StoreException e) {
             err.println("error: cannot open the database " + c.storage().displayUrl() + ": " + e.getMessage());

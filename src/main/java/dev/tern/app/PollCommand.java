@@ -73,6 +73,7 @@ public final class PollCommand implements Callable<Integer> {
         }
         if (!dryRun) {
             services.deliveries().drain();
+            services.notices().drain();
         }
         return anyFailed ? Tern.EXIT_FAILURE : 0;
     }

@@ -2,6 +2,7 @@ package dev.tern.app;
 
 import dev.tern.config.SourceConfig;
 import dev.tern.deliver.DeliveryWorker;
+import dev.tern.deliver.NoticeWorker;
 import dev.tern.poll.PollEvent;
 import dev.tern.poll.Poller;
 import dev.tern.poll.SourceStates;
@@ -54,6 +55,7 @@ public final class PollScheduler implements AutoCloseable {
     private final Poller poller;
     private final SourceStates states;
     private final DeliveryWorker deliveries;
+    private final NoticeWorker notices;
     private final Clock clock;
     private final NextPoll nextPoll;
     private final Consumer<List<PollEvent>> reporter;
@@ -65,6 +67,7 @@ public final class PollScheduler implements AutoCloseable {
             Poller poller,
             SourceStates states,
             DeliveryWorker deliveries,
+            NoticeWorker notices,
             Clock clock,
             RandomGenerator random,
             Consumer<List<PollEvent>> reporter)
@@ -74,6 +77,7 @@ public final class PollScheduler implements AutoCloseable {
         this.poller = poller;
         this.states = states;
         this.deliveries = deliveries;
+        this.notices = notices;
         this.clock = clock;
         this.nextPoll = new NextPoll(random);
         this.reporter = reporter;
@@ -183,6 +187,11 @@ public final class PollScheduler implements AutoCloseable {
             deliveries.drain();
         } catch (RuntimeException e) {
             log.error("Draining the outbox failed; will try again in {}s", DELIVERY_PERIOD.toSeconds(), e);
+        }
+        try {
+            notices.drain();
+        } catch (RuntimeException e) {
+            log.error("Telling the admins failed; will try again in {}s", DELIVERY_PERIOD.toSeconds(), e);
         }
     }
 

@@ -68,6 +68,7 @@ public final class RunCommand implements Callable<Integer> {
                         services.poller(),
                         services.states(),
                         services.deliveries(),
+                        services.notices(),
                         Clock.systemUTC(),
                         new SecureRandom(),
                         RunCommand::logEvents)) {

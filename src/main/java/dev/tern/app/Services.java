@@ -6,6 +6,9 @@ import dev.tern.config.RouteConfig;
 import dev.tern.config.StorageConfig;
 import dev.tern.config.TernConfig;
 import dev.tern.deliver.DeliveryWorker;
+import dev.tern.deliver.LogNoticeSink;
+import dev.tern.deliver.NoticeSink;
+import dev.tern.deliver.NoticeWorker;
 import dev.tern.deliver.Notifier;
 import dev.tern.match.Filter;
 import dev.tern.match.LiveSubscriptions;
@@ -37,6 +40,7 @@ import java.util.List;
  * @param http the HTTP client every source shares
  * @param poller polls one source
  * @param deliveries drains the outbox
+ * @param notices tells the admins what polls and deliveries wrote down for them
  * @param live the subscription index the matcher reads (routes and user subscriptions)
  * @param subscriptions what the Discord commands call
  */
@@ -48,6 +52,7 @@ public record Services(
         Http http,
         Poller poller,
         DeliveryWorker deliveries,
+        NoticeWorker notices,
         LiveSubscriptions live,
         SubscriptionService subscriptions)
         implements AutoCloseable {
@@ -61,6 +66,16 @@ public record Services(
      * @param storage where the database is (the config's, or a throw-away one for the demo)
      */
     public static Services open(TernConfig config, StorageConfig storage, Clock clock, List<Notifier> notifiers) {
+        // with an admin channel, a process without the bot leaves notices to the running bot
+        NoticeSink sink = config.discord().hasAdminChannel() ? null : new LogNoticeSink();
+        return open(config, storage, clock, notifiers, sink);
+    }
+
+    /**
+     * As above, telling admin notices to {@code sink}; null leaves them waiting for a process that has a sink.
+     */
+    public static Services open(
+            TernConfig config, StorageConfig storage, Clock clock, List<Notifier> notifiers, NoticeSink sink) {
         Database database = Database.open(storage.url(), storage.user(), storage.password());
         try {
             Stores stores = Stores.create();
@@ -75,9 +90,12 @@ public record Services(
             Reconciler reconciler = new Reconciler(database, stores.postings(), states, alerts, clock, polling);
             Http http = new Http(polling.timeout(), polling.maxBodySize(), USER_AGENT);
             Poller poller = new Poller(SourceRegistry.standard(clock), http, new Normalizer(clock), states, reconciler);
-            DeliveryWorker deliveries = new DeliveryWorker(
-                    database, stores.deliveries(), notifiers, clock, new SubscriptionTargetHealth(subscriptions));
-            return new Services(config, database, stores, states, http, poller, deliveries, live, subscriptions);
+            SubscriptionTargetHealth health =
+                    new SubscriptionTargetHealth(subscriptions, config.routes(), database, stores.notices(), clock);
+            DeliveryWorker deliveries = new DeliveryWorker(database, stores.deliveries(), notifiers, clock, health);
+            NoticeWorker notices = new NoticeWorker(database, stores.notices(), sink, clock);
+            return new Services(
+                    config, database, stores, states, http, poller, deliveries, notices, live, subscriptions);
         } catch (RuntimeException e) {
             database.close();
             throw e;

@@ -1,27 +1,79 @@
 package dev.tern.app;
 
+import dev.tern.config.RouteConfig;
 import dev.tern.deliver.TargetHealth;
 import dev.tern.match.SubscriptionService;
+import dev.tern.store.AdminNotice.Kind;
+import dev.tern.store.Database;
+import dev.tern.store.NoticeStore;
+import java.time.Clock;
+import java.util.List;
 
 /**
  * Connects the delivery stage's permanent failures to subscriptions: a gone target is marked broken, closed DMs
  * pause the user's DM subscriptions. The delivery stage cannot call the match stage itself, so the wiring does.
+ * The admins hear of a broken target, and of closed DMs that paused more than {@link #MANY_PAUSED} subscriptions.
  */
 final class SubscriptionTargetHealth implements TargetHealth {
 
-    private final SubscriptionService subscriptions;
+    /** Closed DMs pausing more subscriptions than this at once are worth an admin's look. */
+    static final int MANY_PAUSED = 10;
 
-    SubscriptionTargetHealth(SubscriptionService subscriptions) {
+    private final SubscriptionService subscriptions;
+    private final List<RouteConfig> routes;
+    private final Database database;
+    private final NoticeStore notices;
+    private final Clock clock;
+
+    SubscriptionTargetHealth(
+            SubscriptionService subscriptions,
+            List<RouteConfig> routes,
+            Database database,
+            NoticeStore notices,
+            Clock clock) {
         this.subscriptions = subscriptions;
+        this.routes = List.copyOf(routes);
+        this.database = database;
+        this.notices = notices;
+        this.clock = clock;
     }
 
     @Override
     public void targetGone(String target, String reason) {
-        subscriptions.markTargetBroken(target, reason);
+        List<Long> broken = subscriptions.markTargetBroken(target, reason);
+        List<String> routeIds = routes.stream()
+                .filter(route -> route.to().equals(target))
+                .map(RouteConfig::id)
+                .toList();
+        notice(
+                Kind.TARGET_BROKEN,
+                target,
+                "%s is broken: %s. Nothing more is queued for it (routes: %s; subscriptions marked broken: %d). Fix the"
+                        + " channel or the bot's permissions there (View Channel, Send Messages, Embed Links), then"
+                        + " restart Tern: routes are tried again at start."
+                                .formatted(
+                                        target,
+                                        reason,
+                                        routeIds.isEmpty() ? "none" : String.join(", ", routeIds),
+                                        broken.size()));
     }
 
     @Override
     public void recipientClosed(String target, String reason) {
-        subscriptions.pauseForClosedDms(target, reason);
+        List<Long> paused = subscriptions.pauseForClosedDms(target, reason);
+        if (paused.size() > MANY_PAUSED) {
+            notice(
+                    Kind.RECIPIENT_CLOSED,
+                    target,
+                    "%s refuses DMs (%s): %d of their subscriptions were paused; they are told at their next command."
+                            .formatted(target, reason, paused.size()));
+        }
+    }
+
+    private void notice(Kind kind, String target, String message) {
+        database.transaction(c -> {
+            notices.add(c, kind, null, target, message, clock.instant());
+            return null;
+        });
     }
 }

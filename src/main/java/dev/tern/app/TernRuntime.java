@@ -3,6 +3,8 @@ package dev.tern.app;
 import dev.tern.config.SourceConfig;
 import dev.tern.config.TernConfig;
 import dev.tern.deliver.ConsoleNotifier;
+import dev.tern.deliver.LogNoticeSink;
+import dev.tern.deliver.NoticeSink;
 import dev.tern.deliver.Notifier;
 import dev.tern.discord.Discord;
 import dev.tern.discord.DiscordStartException;
@@ -48,7 +50,8 @@ public final class TernRuntime implements AutoCloseable {
         notifiers.add(new ConsoleNotifier(console, false));
         discord.ifPresent(d -> notifiers.add(d.notifier()));
         try {
-            Services services = Services.open(config, config.storage(), clock, notifiers);
+            NoticeSink sink = discord.flatMap(Discord::adminChannel).orElseGet(LogNoticeSink::new);
+            Services services = Services.open(config, config.storage(), clock, notifiers, sink);
             TernRuntime runtime = new TernRuntime(services, discord);
             discord.ifPresent(d -> d.serve(new CommandContext(
                     services.subscriptions(), config.sources(), runtime::pollNow, runtime::acceptHold, clock)));
@@ -71,6 +74,7 @@ public final class TernRuntime implements AutoCloseable {
         }
         List<PollEvent> events = services.poller().poll(source.get(), false);
         services.deliveries().drain();
+        services.notices().drain();
         return events;
     }
 
@@ -81,7 +85,10 @@ public final class TernRuntime implements AutoCloseable {
     public Optional<List<PollEvent>> acceptHold(String sourceId) {
         Optional<List<PollEvent>> events =
                 source(sourceId).flatMap(s -> services.poller().accept(s, false));
-        events.ifPresent(e -> services.deliveries().drain());
+        events.ifPresent(e -> {
+            services.deliveries().drain();
+            services.notices().drain();
+        });
         return events;
     }
 

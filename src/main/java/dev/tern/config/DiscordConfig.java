@@ -12,6 +12,8 @@ import java.util.List;
  * @param gatewayUrl a gateway proxy URL for JDA (advanced, tests), or null for Discord's own
  * @param maxSubscriptionsPerUser how many subscriptions one user may have
  * @param digest above this many alerts for one target in one cycle, a compact digest is sent instead
+ * @param adminChannel the channel id where admins are told of trouble (a source failing, a held poll), or null for
+ *     the log
  */
 public record DiscordConfig(
         String token,
@@ -19,7 +21,8 @@ public record DiscordConfig(
         String restBaseUrl,
         String gatewayUrl,
         int maxSubscriptionsPerUser,
-        int digest) {
+        int digest,
+        String adminChannel) {
 
     public static final int DEFAULT_MAX_SUBSCRIPTIONS_PER_USER = 25;
     public static final int MAX_SUBSCRIPTIONS_PER_USER = 100;
@@ -31,9 +34,25 @@ public record DiscordConfig(
         guilds = guilds == null ? List.of() : List.copyOf(guilds);
     }
 
+    /** Without an admin channel: notices for admins go to the log. */
+    public DiscordConfig(
+            String token,
+            List<String> guilds,
+            String restBaseUrl,
+            String gatewayUrl,
+            int maxSubscriptionsPerUser,
+            int digest) {
+        this(token, guilds, restBaseUrl, gatewayUrl, maxSubscriptionsPerUser, digest, null);
+    }
+
     /** No bot: the section is missing or has no token. */
     public static DiscordConfig disabled() {
         return new DiscordConfig("", List.of(), null, null, DEFAULT_MAX_SUBSCRIPTIONS_PER_USER, DEFAULT_DIGEST);
+    }
+
+    /** Whether admin notices go to a Discord channel (else to the log). */
+    public boolean hasAdminChannel() {
+        return enabled() && adminChannel != null;
     }
 
     /** Whether the bot runs, which it does exactly when a token is set. */
@@ -45,6 +64,6 @@ public record DiscordConfig(
     public String toString() {
         return "DiscordConfig[token=" + (token.isEmpty() ? "" : "***") + ", guilds=" + guilds + ", restBaseUrl="
                 + restBaseUrl + ", gatewayUrl=" + gatewayUrl + ", maxSubscriptionsPerUser=" + maxSubscriptionsPerUser
-                + ", digest=" + digest + "]";
+                + ", digest=" + digest + ", adminChannel=" + adminChannel + "]";
     }
 }

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 /** Reads the {@code discord} section; the token is checked for shape only and never appears in a message. */
 final class DiscordReader {
 
-    private static final List<String> KEYS =
-            List.of("token", "guilds", "restBaseUrl", "gatewayUrl", "maxSubscriptionsPerUser", "digest");
+    private static final List<String> KEYS = List.of(
+            "token", "guilds", "restBaseUrl", "gatewayUrl", "maxSubscriptionsPerUser", "digest", "adminChannel");
     private static final Pattern SNOWFLAKE = Pattern.compile("[0-9]{1,20}");
     private static final List<String> HTTP = List.of("http", "https");
     private static final List<String> WEBSOCKET = List.of("ws", "wss");
@@ -35,7 +35,24 @@ final class DiscordReader {
                 DiscordConfig.DEFAULT_MAX_SUBSCRIPTIONS_PER_USER,
                 DiscordConfig.MAX_SUBSCRIPTIONS_PER_USER);
         int digest = bounded(reader, "digest", DiscordConfig.DEFAULT_DIGEST, DiscordConfig.MAX_DIGEST);
-        return new DiscordConfig(token, guilds, rest, gateway, max, digest);
+        String adminChannel = reader.text("adminChannel")
+                .map(String::strip)
+                .filter(id -> !id.isEmpty())
+                .filter(id -> {
+                    if (SNOWFLAKE.matcher(id).matches()) {
+                        return true;
+                    }
+                    reader.problem(
+                            "adminChannel",
+                            "channel id '" + id + "' must be a number such as"
+                                    + " 123456789012345678 (in Discord: right-click the channel, Copy Channel ID)");
+                    return false;
+                })
+                .orElse(null);
+        if (adminChannel != null && token.isEmpty()) {
+            reader.problem("adminChannel", "needs discord.token: admin notices are posted by the bot");
+        }
+        return new DiscordConfig(token, guilds, rest, gateway, max, digest, adminChannel);
     }
 
     private static String guild(String text) {

@@ -1,11 +1,13 @@
 package dev.tern.discord;
 
 import dev.tern.config.DiscordConfig;
+import dev.tern.deliver.NoticeSink;
 import dev.tern.deliver.Notifier;
 import dev.tern.discord.commands.CommandContext;
 import dev.tern.discord.commands.CommandRouter;
 import dev.tern.discord.commands.Commands;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Tern's Discord side as the rest of the app sees it, with no JDA type in its API: connect the bot, deliver
@@ -36,6 +38,13 @@ public final class Discord implements AutoCloseable {
     /** Delivers to {@code discord:channel/ID} and {@code discord:user/ID} targets. */
     public Notifier notifier() {
         return notifier;
+    }
+
+    /** Posts admin notices in {@code discord.adminChannel}, when one is set. */
+    public Optional<NoticeSink> adminChannel() {
+        return config.hasAdminChannel()
+                ? Optional.of(new AdminChannel(bot.jda(), config.adminChannel()))
+                : Optional.empty();
     }
 
     /** Starts answering the slash commands and registers them (per configured guild, or globally). */

@@ -51,7 +51,9 @@ public record StatusReport(
             int consecutiveFailures,
             String lastError,
             String degradedReason,
-            Instant nextPoll) {}
+            Instant nextPoll,
+            int heldPostings,
+            Instant heldSince) {}
 
     /**
      * A target that failed for good, and what sent there.

@@ -66,7 +66,9 @@ final class StatusReporter {
                 state.consecutiveFailures(),
                 state.lastError(),
                 state.degraded() ? state.degradedReason() : null,
-                state.nextPollAt());
+                state.nextPollAt(),
+                state.heldKeys().size(),
+                state.holding() ? state.degradedSince() : null);
     }
 
     private StatusReport.Broken broken(Connection c, BrokenTarget broken) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tern.config.PollingConfig;
 import dev.tern.config.SourceConfig;
 import dev.tern.deliver.DeliveryWorker;
+import dev.tern.deliver.LogNoticeSink;
+import dev.tern.deliver.NoticeWorker;
 import dev.tern.match.Matcher;
 import dev.tern.match.SubscriptionIndex;
 import dev.tern.poll.PollEvent;
@@ -66,10 +68,11 @@ final class PollSchedulerTest {
         SourceStates states = pipeline.states();
         Poller poller = pipeline.poller(http, clock);
         DeliveryWorker worker = new DeliveryWorker(database, new DeliveryStore(), List.of(), clock);
+        NoticeWorker notices = new NoticeWorker(database, pipeline.stores().notices(), new LogNoticeSink(), clock);
         List<SourceConfig> sources = List.of(source("good", "/ok.json", FAST), source("bad", "/missing.json", FAST));
 
-        try (PollScheduler scheduler =
-                new PollScheduler(sources, poller, states, worker, clock, new SplittableRandom(1), events::addAll)) {
+        try (PollScheduler scheduler = new PollScheduler(
+                sources, poller, states, worker, notices, clock, new SplittableRandom(1), events::addAll)) {
             scheduler.start();
             waitFor(() -> count(PollEvent.SourcePolled.class, "good") >= 2
                     && count(PollEvent.SourceFailed.class, "bad") >= 2);

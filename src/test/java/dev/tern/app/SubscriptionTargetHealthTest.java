@@ -22,6 +22,7 @@ import dev.tern.match.UserSubscription;
 import dev.tern.posting.Posting;
 import dev.tern.store.Database;
 import dev.tern.store.DeliveryStore;
+import dev.tern.store.NoticeStore;
 import dev.tern.store.PostingStore;
 import dev.tern.store.Stores;
 import dev.tern.testing.MutableClock;
@@ -42,7 +43,11 @@ final class SubscriptionTargetHealthTest {
     private final SubscriptionService service =
             new SubscriptionService(db, Stores.create(), clock, live, DiscordConfig.disabled(), List.of());
     private final DeliveryWorker worker = new DeliveryWorker(
-            db, new DeliveryStore(), List.of(new DiscordLike()), clock, new SubscriptionTargetHealth(service));
+            db,
+            new DeliveryStore(),
+            List.of(new DiscordLike()),
+            clock,
+            new SubscriptionTargetHealth(service, List.of(), db, new NoticeStore(), clock));
 
     @AfterEach
     void close() {

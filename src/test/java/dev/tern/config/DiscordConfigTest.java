@@ -81,6 +81,7 @@ final class DiscordConfigTest {
                   maxSubscriptionsPerUser: 0
                   digest: 51
                   prefix: '!'
+                  adminChannel: "#admins"
                 """;
 
         assertThat(problems(yaml))
@@ -92,7 +93,20 @@ final class DiscordConfigTest {
                         "discord.maxSubscriptionsPerUser: maxSubscriptionsPerUser 0 is out of range 1..100 (line 6)",
                         "discord.digest: digest 51 is out of range 1..50 (line 7)",
                         "discord.prefix: unknown key 'prefix'; expected one of: token, guilds, restBaseUrl, gatewayUrl,"
-                                + " maxSubscriptionsPerUser, digest (line 8)");
+                                + " maxSubscriptionsPerUser, digest, adminChannel (line 8)",
+                        "discord.adminChannel: channel id '#admins' must be a number such as 123456789012345678 (in"
+                                + " Discord: right-click the channel, Copy Channel ID) (line 9)");
+    }
+
+    @Test
+    void anAdminChannelNeedsTheBot() throws ConfigException {
+        assertThat(problems("discord: { adminChannel: '123456789012345678' }\n"))
+                .containsExactly(
+                        "discord.adminChannel: needs discord.token: admin notices are posted by the bot (line 1)");
+        assertThat(loader.parse("discord: { token: abcdefgh, adminChannel: '42' }\n", "tern.yml")
+                        .discord()
+                        .adminChannel())
+                .isEqualTo("42");
     }
 
     @Test

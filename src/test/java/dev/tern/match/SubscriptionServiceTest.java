@@ -332,8 +332,10 @@ final class SubscriptionServiceTest {
                                 0,
                                 null,
                                 null,
-                                clock.instant().plusSeconds(900)),
-                        new StatusReport.SourceStatus("s2", "simplify", null, 0, 1, "HTTP 500", null, null));
+                                clock.instant().plusSeconds(900),
+                                0,
+                                null),
+                        new StatusReport.SourceStatus("s2", "simplify", null, 0, 1, "HTTP 500", null, null, 0, null));
         assertThat(status.pendingDeliveries()).isEqualTo(1);
         assertThat(status.failedDeliveries()).isZero();
         assertThat(status.brokenTargets())

@@ -7,6 +7,11 @@ public final class Commands {
 
     private Commands() {}
 
+    /** The id of an Accept button for the held poll of {@code sourceId}, as an admin notice carries it. */
+    public static String acceptButtonId(String sourceId) {
+        return TernCommand.NAME + ":" + TernCommand.ACCEPT + ":" + sourceId;
+    }
+
     /** The commands, in the order they are registered. */
     public static List<SlashCommand> all(CommandContext context) {
         return List.of(

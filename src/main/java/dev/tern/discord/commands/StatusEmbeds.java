@@ -59,7 +59,17 @@ final class StatusEmbeds {
                 .append(s.consecutiveFailures() == 1 ? " failure" : " failures")
                 .append(" · next poll ")
                 .append(s.nextPoll() == null ? "not scheduled" : when(s.nextPoll()));
-        if (s.degradedReason() != null) {
+        if (s.heldPostings() > 0) {
+            line.append("\n  held since ")
+                    .append(when(s.heldSince()))
+                    .append(", ")
+                    .append(s.heldPostings())
+                    .append(" kept open: ")
+                    .append(DiscordText.literal(s.degradedReason(), REASON_MAX))
+                    .append("; `/tern accept source:")
+                    .append(DiscordText.literal(s.id(), REASON_MAX))
+                    .append("` closes them now");
+        } else if (s.degradedReason() != null) {
             line.append("\n  degraded: ").append(DiscordText.literal(s.degradedReason(), REASON_MAX));
         }
         if (s.consecutiveFailures() > 0 && s.lastError() != null) {

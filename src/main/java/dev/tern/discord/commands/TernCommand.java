@@ -9,8 +9,10 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.events.interaction.command.SlashCommandInteractionEvent;
+import net.dv8tion.jda.api.events.interaction.component.ButtonInteractionEvent;
 import net.dv8tion.jda.api.interactions.InteractionContextType;
 import net.dv8tion.jda.api.interactions.commands.Command;
 import net.dv8tion.jda.api.interactions.commands.DefaultMemberPermissions;
@@ -72,6 +74,28 @@ final class TernCommand implements SlashCommand {
             case ACCEPT -> handleAccept(event);
             case null, default -> throw new AssertionError("/tern has no subcommand " + event.getSubcommandName());
         }
+    }
+
+    /** The Accept button of a held-poll notice: {@code /tern accept} for members with Manage Server only. */
+    @Override
+    public void onButton(ButtonInteractionEvent event, String[] args) {
+        if (args.length != 2 || !ACCEPT.equals(args[0])) {
+            Replies.text(event, "That button no longer does anything.");
+            return;
+        }
+        Member member = event.getMember();
+        if (member == null || !member.hasPermission(Permission.MANAGE_SERVER)) {
+            Replies.text(
+                    event,
+                    "Only members with the Manage Server permission can accept a held poll. Ask a server manager, or"
+                            + " see " + Replies.code("/tern status") + ".");
+            return;
+        }
+        String source = args[1];
+        event.deferReply(true).queue();
+        polls.execute(() -> event.getHook()
+                .editOriginal(ReplyBody.text(accept(context, source)).edit())
+                .queue());
     }
 
     @Override

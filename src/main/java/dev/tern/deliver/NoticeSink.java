@@ -1,0 +1,14 @@
+package dev.tern.deliver;
+
+import dev.tern.store.AdminNotice;
+
+/** Where notices for the admins go: a Discord channel, or the log. */
+public interface NoticeSink {
+
+    /**
+     * Tells the admins.
+     *
+     * @throws DeliveryException when it could not; a transient failure is tried again later
+     */
+    void tell(AdminNotice notice) throws DeliveryException;
+}
