@@ -14,7 +14,10 @@ public final class Descriptions {
     /** The longest description kept, in characters. */
     public static final int MAX_LENGTH = 20_000;
 
-    private static final Pattern LINE_BREAK = Pattern.compile("(?i)<br\\s*/?>|</p>|</li>");
+    /** Ends of blocks, which {@code wholeText()} would run together with the next block ({@code <br>} it keeps). */
+    private static final Pattern BLOCK_END = Pattern.compile("(?i)</(p|li|div|h[1-6])>");
+
+    private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
     private static final Pattern HTML = Pattern.compile("<[a-zA-Z/][^>]*>");
 
     private Descriptions() {}
@@ -39,7 +42,10 @@ public final class Descriptions {
         if (!HTML.matcher(text).find()) {
             return text.strip();
         }
-        String marked = LINE_BREAK.matcher(text).replaceAll("$0\n");
-        return Jsoup.parse(marked).wholeText().strip();
+        String marked = BLOCK_END.matcher(text).replaceAll("$0\n");
+        return BLANK_LINES
+                .matcher(Jsoup.parse(marked).wholeText())
+                .replaceAll("\n\n")
+                .strip();
     }
 }

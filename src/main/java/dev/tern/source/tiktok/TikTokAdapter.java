@@ -57,7 +57,7 @@ public final class TikTokAdapter implements SourceAdapter {
     @Override
     public FetchResult fetch(SourceConfig source, Http http, CacheTags previous)
             throws FetchException, InterruptedException {
-        URI uri = BoardFetch.uri(source.baseUrl(), DEFAULT_BASE_URL, SEARCH_PATH);
+        URI uri = searchUri(source);
         String url = Urls.redact(uri);
         String keyword = SearchKeyword.of(source);
         return PagedListing.read(
@@ -68,6 +68,11 @@ public final class TikTokAdapter implements SourceAdapter {
                         http.post(uri, "application/json", body(keyword, offset), HEADERS)
                                 .body(),
                         url));
+    }
+
+    /** The search API, under {@code baseUrl} when set. */
+    static URI searchUri(SourceConfig source) throws FetchException {
+        return BoardFetch.uri(source.baseUrl(), DEFAULT_BASE_URL, SEARCH_PATH);
     }
 
     /** The search the site's own page sends: no filters, the keyword, one page from {@code offset}. */
