@@ -39,7 +39,7 @@ final class TikTokParser {
         String code = text(root, "code");
         if (!"0".equals(code)) {
             throw new FetchException("TikTok's careers API at " + url + " refused the search (code "
-                    + (code == null ? "missing" : code) + "): " + message(root));
+                    + (code == null ? "missing" : oneLine(code)) + "): " + message(root));
         }
         JsonNode data = root.path("data");
         JsonNode jobs = data.get("job_post_list");
@@ -96,7 +96,11 @@ final class TikTokParser {
         if (message == null) {
             return "it gave no message";
         }
-        String line = message.replaceAll("\\p{Cntrl}+", " ");
-        return "\"" + (line.length() > MAX_MESSAGE ? line.substring(0, MAX_MESSAGE) + "..." : line) + "\"";
+        return "\"" + oneLine(message) + "\"";
+    }
+
+    private static String oneLine(String text) {
+        String line = text.replaceAll("\\p{Cntrl}+", " ");
+        return line.length() > MAX_MESSAGE ? line.substring(0, MAX_MESSAGE) + "..." : line;
     }
 }
