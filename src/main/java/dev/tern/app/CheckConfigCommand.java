@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 public final class CheckConfigCommand implements Callable<Integer> {
 
     private static final Pattern SECRET_KEY =
-            Pattern.compile("token|password|secret|key|body|auth|webhook", Pattern.CASE_INSENSITIVE);
+            Pattern.compile("token|password|secret|key(?!word)|body|header|auth|webhook", Pattern.CASE_INSENSITIVE);
 
     @Mixin
     private ConfigOption config;

@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param categories department, team or category names, used by keyword matching
  * @param active false when the source itself says the posting is closed
  * @param validThrough when the posting stops being valid (schema.org), or null
+ * @param description the posting's description as plain text, or null when the adapter does not read one
  */
 public record RawPosting(
         String externalId,
@@ -33,7 +34,8 @@ public record RawPosting(
         String employmentType,
         List<String> categories,
         boolean active,
-        Instant validThrough) {
+        Instant validThrough,
+        String description) {
 
     public RawPosting {
         Objects.requireNonNull(externalId, "externalId");
@@ -62,6 +64,7 @@ public record RawPosting(
         private List<String> categories = List.of();
         private boolean active = true;
         private Instant validThrough;
+        private String description;
 
         private Builder(String externalId, String title) {
             this.externalId = externalId;
@@ -118,6 +121,11 @@ public record RawPosting(
             return this;
         }
 
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
         public RawPosting build() {
             return new RawPosting(
                     externalId,
@@ -131,7 +139,8 @@ public record RawPosting(
                     employmentType,
                     categories,
                     active,
-                    validThrough);
+                    validThrough,
+                    description);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -94,7 +95,16 @@ public final class Http implements AutoCloseable {
 
     /** GET with conditional headers from {@code tags}; a 304 gives a response whose {@code notModified()} is true. */
     public Response get(URI uri, CacheTags tags) throws FetchException, InterruptedException {
-        HttpRequest.Builder request = newRequest(uri).GET();
+        return get(uri, tags, Map.of());
+    }
+
+    /**
+     * As {@link #get(URI, CacheTags)}, with further request headers (a source's {@code headers}). Their values are
+     * never logged nor put in a message: they may hold credentials.
+     */
+    public Response get(URI uri, CacheTags tags, Map<String, String> headers)
+            throws FetchException, InterruptedException {
+        HttpRequest.Builder request = withHeaders(newRequest(uri), headers, uri).GET();
         if (tags != null && tags.etag() != null) {
             request.header("If-None-Match", tags.etag());
         }
@@ -106,11 +116,18 @@ public final class Http implements AutoCloseable {
 
     /** POST a body of the given content type (retried like a GET: sources only POST queries). */
     public Response post(URI uri, String contentType, byte[] body) throws FetchException, InterruptedException {
-        HttpRequest request = newRequest(uri)
-                .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        return send(request, CacheTags.NONE);
+        return post(uri, contentType, body, Map.of());
+    }
+
+    /** As {@link #post(URI, String, byte[])}, with further request headers, which may replace the content type. */
+    public Response post(URI uri, String contentType, byte[] body, Map<String, String> headers)
+            throws FetchException, InterruptedException {
+        HttpRequest.Builder request = newRequest(uri).header("Content-Type", contentType);
+        return send(
+                withHeaders(request, headers, uri)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                        .build(),
+                CacheTags.NONE);
     }
 
     /** Stops the client's threads; requests still running fail. */
@@ -128,6 +145,21 @@ public final class Http implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new FetchException("cannot fetch " + Urls.redact(uri) + ": not an http(s) URL");
         }
+    }
+
+    private static HttpRequest.Builder withHeaders(HttpRequest.Builder request, Map<String, String> headers, URI uri)
+            throws FetchException {
+        for (Map.Entry<String, String> header : headers.entrySet()) {
+            try {
+                request.setHeader(header.getKey(), header.getValue());
+            } catch (IllegalArgumentException e) {
+                // The JDK's message may quote the value, which may be a credential: name the header only.
+                throw new FetchException("cannot send the header '" + header.getKey() + "' to " + Urls.redact(uri)
+                        + ": the HTTP client sets it itself (Host, Content-Length, Connection...) or its name or"
+                        + " value is not valid");
+            }
+        }
+        return request;
     }
 
     /**

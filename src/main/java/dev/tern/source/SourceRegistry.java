@@ -1,6 +1,7 @@
 package dev.tern.source;
 
 import dev.tern.config.SourceTypeSpec;
+import dev.tern.source.amazon.AmazonAdapter;
 import dev.tern.source.ashby.AshbyAdapter;
 import dev.tern.source.feed.FeedAdapter;
 import dev.tern.source.greenhouse.GreenhouseAdapter;
@@ -11,6 +12,7 @@ import dev.tern.source.lever.LeverAdapter;
 import dev.tern.source.recruitee.RecruiteeAdapter;
 import dev.tern.source.simplify.SimplifyAdapter;
 import dev.tern.source.smartrecruiters.SmartRecruitersAdapter;
+import dev.tern.source.tiktok.TikTokAdapter;
 import dev.tern.source.workable.WorkableAdapter;
 import dev.tern.source.workday.WorkdayAdapter;
 import java.time.Clock;
@@ -52,6 +54,8 @@ public final class SourceRegistry {
                 new WorkdayAdapter(clock),
                 new RecruiteeAdapter(),
                 new WorkableAdapter(),
+                new TikTokAdapter(),
+                new AmazonAdapter(),
                 new FeedAdapter(),
                 new HtmlAdapter(),
                 new JsonLdAdapter(),

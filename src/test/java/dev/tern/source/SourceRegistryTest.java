@@ -43,6 +43,15 @@ final class SourceRegistryTest {
     }
 
     @Test
+    void knowsTheCareerSitesOfLargeEmployers() {
+        assertThat(registry.specs().get("tiktok").requiredKeys()).isEmpty();
+        assertThat(registry.specs().get("tiktok").optionalKeys()).containsExactly("keyword");
+        assertThat(registry.specs().get("amazon").requiredKeys()).isEmpty();
+        assertThat(registry.specs().get("amazon").optionalKeys()).containsExactlyInAnyOrder("keyword", "country");
+        assertThat(registry.specs().get("json").optionalKeys()).contains("headers", "body", "paging");
+    }
+
+    @Test
     void rejectsTwoAdaptersForOneType() {
         assertThatThrownBy(() -> new SourceRegistry(List.of(new LeverAdapter(), new LeverAdapter())))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -3,6 +3,7 @@ package dev.tern.source.json;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tern.posting.RawPosting;
+import dev.tern.source.Descriptions;
 import dev.tern.source.FetchException;
 import dev.tern.source.JsonFields;
 import dev.tern.source.web.WebDates;
@@ -12,8 +13,8 @@ import java.util.List;
 
 /**
  * Reads postings from any JSON API through a {@link JsonMapping}: the array at {@code items}, and in each item the
- * values the field pointers name. A location may be a string or an array of strings; {@code postedAt} may be ISO
- * 8601, RFC 1123 or epoch seconds or milliseconds.
+ * values the field pointers name. A location may be a string, an array of strings, or parts joined from several
+ * pointers; {@code postedAt} may be ISO 8601, RFC 1123 or epoch seconds or milliseconds.
  */
 final class JsonApiParser {
 
@@ -26,7 +27,12 @@ final class JsonApiParser {
      * @throws FetchException when the body is not JSON, {@code items} is not an array, or an item lacks id or title
      */
     static List<RawPosting> parse(byte[] body, String url, JsonMapping mapping) throws FetchException {
-        JsonNode items = JsonFields.read(body, url).at(mapping.items());
+        return postings(JsonFields.read(body, url), url, mapping);
+    }
+
+    /** As {@link #parse}, from a body already read. */
+    static List<RawPosting> postings(JsonNode root, String url, JsonMapping mapping) throws FetchException {
+        JsonNode items = root.at(mapping.items());
         if (!items.isArray()) {
             throw new FetchException("unexpected response from " + url + ": items '" + mapping.items() + "' "
                     + (items.isMissingNode() ? "points at nothing" : "is not an array") + "; check the source's"
@@ -43,34 +49,58 @@ final class JsonApiParser {
             throws FetchException {
         String id = required(item, index, url, mapping, JsonMapping.ID);
         String title = required(item, index, url, mapping, JsonMapping.TITLE);
+        String link = mapping.url() != null ? mapping.url().expand(item) : value(item, mapping, JsonMapping.URL);
         return RawPosting.builder(id, title)
-                .url(resolve(url, value(item, mapping.field("url"))))
-                .company(value(item, mapping.field("company")))
-                .locations(texts(item, mapping.field("location")))
-                .postedAt(WebDates.parse(value(item, mapping.field("postedAt"))))
-                .employmentType(value(item, mapping.field("employmentType")))
+                .url(resolve(url, link))
+                .company(value(item, mapping, "company"))
+                .locations(locations(item, mapping.field(JsonMapping.LOCATION)))
+                .postedAt(WebDates.parse(value(item, mapping, "postedAt")))
+                .employmentType(value(item, mapping, "employmentType"))
+                .description(Descriptions.of(values(item, mapping.field(JsonMapping.DESCRIPTION))))
                 .build();
     }
 
     private static String required(JsonNode item, int index, String url, JsonMapping mapping, String field)
             throws FetchException {
-        String value = value(item, mapping.field(field));
+        String value = value(item, mapping, field);
         if (value == null) {
             throw new FetchException("unexpected response from " + url + ": item " + index + " has no " + field
-                    + " at '" + mapping.field(field) + "'; check fields." + field + " against the response");
+                    + " at '" + mapping.field(field).getFirst() + "'; check fields." + field
+                    + " against the response");
         }
         return value;
     }
 
-    private static String value(JsonNode item, JsonPointer pointer) {
-        return pointer == null ? null : JsonFields.trimmed(item.at(pointer));
+    private static String value(JsonNode item, JsonMapping mapping, String field) {
+        List<JsonPointer> pointers = mapping.field(field);
+        return pointers.isEmpty() ? null : JsonFields.trimmed(item.at(pointers.getFirst()));
     }
 
-    private static List<String> texts(JsonNode item, JsonPointer pointer) {
-        if (pointer == null) {
+    /** The value of each pointer, null where there is none. */
+    private static List<String> values(JsonNode item, List<JsonPointer> pointers) {
+        return pointers.stream()
+                .map(pointer -> JsonFields.trimmed(item.at(pointer)))
+                .toList();
+    }
+
+    /**
+     * One pointer: a string is one location, an array of strings several. Several pointers: the parts of one
+     * location ("San Jose", "California"), joined with ", ", a part that repeats the one before said once.
+     */
+    private static List<String> locations(JsonNode item, List<JsonPointer> pointers) {
+        if (pointers.size() > 1) {
+            List<String> parts = new ArrayList<>();
+            for (String part : values(item, pointers)) {
+                if (part != null && (parts.isEmpty() || !parts.getLast().equalsIgnoreCase(part))) {
+                    parts.add(part);
+                }
+            }
+            return parts.isEmpty() ? List.of() : List.of(String.join(", ", parts));
+        }
+        if (pointers.isEmpty()) {
             return List.of();
         }
-        JsonNode node = item.at(pointer);
+        JsonNode node = item.at(pointers.getFirst());
         List<String> out = new ArrayList<>();
         if (node.isArray()) {
             node.forEach(element -> {

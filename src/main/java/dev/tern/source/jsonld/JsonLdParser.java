@@ -133,6 +133,7 @@ public final class JsonLdParser {
                 p.employmentType(),
                 p.categories(),
                 p.active(),
-                p.validThrough());
+                p.validThrough(),
+                p.description());
     }
 }

@@ -133,7 +133,8 @@ public final class WorkdayParser {
                 timeType != null ? timeType : listed.employmentType(),
                 listed.categories(),
                 listed.active(),
-                listed.validThrough());
+                listed.validThrough(),
+                listed.description());
     }
 
     /** {@code remoteType}: "Remote" is remote, "Hybrid" and "On-site" are not, anything else is unknown. */

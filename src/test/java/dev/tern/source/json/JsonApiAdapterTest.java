@@ -4,6 +4,7 @@ import static dev.tern.source.TestServer.respond;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tern.config.SourceConfig;
 import dev.tern.config.SourceTypeSpec.Problem;
 import dev.tern.posting.RawPosting;
@@ -14,8 +15,10 @@ import dev.tern.source.Http;
 import dev.tern.source.RecordingSleeper;
 import dev.tern.source.TestServer;
 import dev.tern.source.TestSources;
+import dev.tern.source.tiktok.TikTokSite;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.Test;
 final class JsonApiAdapterTest {
 
     private static final int TOTAL = 23;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Map<String, Object> FIELDS = Map.of("id", "/id", "title", "/title");
 
     private final JsonApiAdapter adapter = new JsonApiAdapter();
@@ -182,5 +186,143 @@ final class JsonApiAdapterTest {
                 .containsExactly("body");
         assertThat(adapter.check(source(Map.of("method", "POST", "body", "{}"))))
                 .isEmpty();
+    }
+
+    /** A json source for a TikTok-like API: POST, a header, paging by pointers into the body, a stated total. */
+    static Map<String, Object> tiktokLike(String baseUrl) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("url", baseUrl + TikTokSite.PATH);
+        settings.put("method", "POST");
+        settings.put("headers", Map.of("website-path", "tiktok"));
+        settings.put("body", Map.of("keyword", "intern", "recruitment_id_list", List.of(), "limit", 0, "offset", 0));
+        settings.put("items", "/data/job_post_list");
+        settings.put(
+                "fields",
+                Map.of(
+                        "id", "/id",
+                        "title", "/title",
+                        "url", "https://lifeattiktok.com/search/{/id}",
+                        "location",
+                                List.of(
+                                        "/city_info/en_name",
+                                        "/city_info/parent/en_name",
+                                        "/city_info/parent/parent/en_name"),
+                        "description", List.of("/description", "/requirement")));
+        settings.put(
+                "paging",
+                Map.of("in", "body", "param", "/offset", "sizeParam", "/limit", "size", 50, "total", "/data/count"));
+        return settings;
+    }
+
+    @Test
+    void pagesInTheBodyByPointerUntilTheTotalSendingTheHeaders() throws Exception {
+        TikTokSite.generated(120, 40).install(server);
+
+        FetchResult.Fetched result = (FetchResult.Fetched)
+                adapter.fetch(TestSources.config("json", null, tiktokLike(server.baseUrl())), http, null);
+
+        assertThat(result.postings()).hasSize(120);
+        assertThat(result.complete()).isTrue();
+        assertThat(server.requests()).allSatisfy(request -> {
+            assertThat(request.method()).isEqualTo("POST");
+            assertThat(request.header("website-path")).isEqualTo("tiktok");
+        });
+        assertThat(server.requests())
+                .extracting(request -> MAPPER.readTree(request.body()))
+                .extracting(body -> body.get("offset").asInt() + "/"
+                        + body.get("limit").asInt() + "/" + body.get("keyword").asText())
+                .containsExactly("0/50/intern", "40/50/intern", "80/50/intern");
+    }
+
+    @Test
+    void aListingThatEndsBeforeTheTotalIsIncomplete() throws Exception {
+        TikTokSite.generated(60, 50).claiming(500).install(server);
+
+        FetchResult.Fetched result = (FetchResult.Fetched)
+                adapter.fetch(TestSources.config("json", null, tiktokLike(server.baseUrl())), http, null);
+
+        assertThat(result.postings()).hasSize(60);
+        assertThat(result.complete()).isFalse();
+    }
+
+    @Test
+    void aTotalThatPointsAtNothingFailsNamingIt() {
+        server.handle("/api/jobs", ex -> respond(ex, 200, page(0, 5)));
+
+        assertThatThrownBy(() -> adapter.fetch(
+                        source(Map.of("paging", Map.of("param", "offset", "size", 10, "total", "/meta/total"))),
+                        http,
+                        null))
+                .isInstanceOf(FetchException.class)
+                .hasMessageContaining("paging.total '/meta/total' points at nothing");
+    }
+
+    @Test
+    void sendsTheHeadersWithAGet() throws Exception {
+        server.handle("/api/jobs", ex -> respond(ex, 200, page(0, 2)));
+
+        adapter.fetch(
+                source(Map.of("headers", Map.of("X-Api-Key", "k-123", "Accept", "application/json"))), http, null);
+
+        assertThat(server.requests().getFirst().header("X-Api-Key")).isEqualTo("k-123");
+        assertThat(server.requests().getFirst().header("Accept")).isEqualTo("application/json");
+    }
+
+    @Test
+    void checkNamesEachProblemOfHeadersBodyPagingAndFieldsWithoutQuotingHeaderValues() {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("url", "https://x.example/api");
+        settings.put("headers", Map.of("Host", "s3cr3t-host", "bad name", "v", "X-Multi", List.of("a")));
+        settings.put("body", "[1, 2]");
+        settings.put("paging", Map.of("in", "body", "param", "offset", "total", "data/count"));
+        settings.put(
+                "fields",
+                Map.of(
+                        "id",
+                        "/id",
+                        "title",
+                        List.of("/t"),
+                        "location",
+                        List.of(),
+                        "url",
+                        "https://x.example/jobs/{id}"));
+
+        List<Problem> problems = adapter.check(TestSources.config("json", null, settings));
+
+        assertThat(problems)
+                .extracting(Problem::key)
+                .containsExactlyInAnyOrder(
+                        "headers.Host",
+                        "headers.bad name",
+                        "headers.X-Multi",
+                        "body",
+                        "body",
+                        "paging.in",
+                        "paging.total",
+                        "fields.title",
+                        "fields.location",
+                        "fields.url");
+        assertThat(problems).extracting(Problem::message).noneMatch(message -> message.contains("s3cr3t"));
+        assertThat(problems)
+                .filteredOn(p -> p.key().equals("fields.url"))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("write {/id}"));
+    }
+
+    @Test
+    void checkWantsBodyPointersThatLeadThroughObjects() {
+        Map<String, Object> settings = tiktokLike("https://x.example");
+        settings.put("body", "{\"page\": [0], \"keyword\": \"intern\"}");
+        settings.put("paging", Map.of("in", "body", "param", "/page/0", "sizeParam", "limit"));
+
+        assertThat(adapter.check(TestSources.config("json", null, settings)))
+                .extracting(Problem::key, Problem::message)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(
+                                "paging.param",
+                                "'/page/0' leads through 'page', which is not an object in body; point at a number"
+                                        + " inside objects only"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                "paging.sizeParam", "with in: body, is a JSON pointer into body such as /limit"));
     }
 }

@@ -98,4 +98,61 @@ final class JsonApiParserTest {
                 .isInstanceOf(FetchException.class)
                 .hasMessageContaining("malformed JSON from " + URL + " at line 1");
     }
+
+    /** The fields of a TikTok-like API, written with the keys that read nested places, templates and descriptions. */
+    private static final Map<String, Object> TIKTOK_FIELDS = Map.of(
+            "id", "/id",
+            "title", "/title",
+            "url", "https://lifeattiktok.com/search/{/id}",
+            "location", List.of("/city_info/en_name", "/city_info/parent/en_name", "/city_info/parent/parent/en_name"),
+            "description", List.of("/description", "/requirement"));
+
+    private static List<RawPosting> tiktokLike() throws FetchException {
+        return JsonApiParser.parse(
+                TestServer.fixture("tiktok/search-page.json"), URL, mapping("/data/job_post_list", TIKTOK_FIELDS));
+    }
+
+    @Test
+    void buildsLinksFromATemplateKeepingNineteenDigitIdsExact() throws Exception {
+        assertThat(tiktokLike())
+                .extracting(RawPosting::url)
+                .containsExactly(
+                        "https://lifeattiktok.com/search/7345678901234567891",
+                        "https://lifeattiktok.com/search/7412345678901234567",
+                        "https://lifeattiktok.com/search/9876543210987654321",
+                        "https://lifeattiktok.com/search/7400000000000000001",
+                        "https://lifeattiktok.com/search/7400000000000000002");
+    }
+
+    @Test
+    void joinsTheLocationPartsOfSeveralPointers() throws Exception {
+        assertThat(tiktokLike())
+                .extracting(RawPosting::locations)
+                .containsExactly(
+                        List.of("Singapore"),
+                        List.of("San Jose, California, United States of America"),
+                        List.of("London, United Kingdom"),
+                        List.of(),
+                        List.of("Singapore"));
+    }
+
+    @Test
+    void readsTheDescriptionFromOneOrSeveralPointers() throws Exception {
+        assertThat(tiktokLike().getFirst().description())
+                .isEqualTo("Join the search team of a global e-commerce platform.\nBuild ranking models.\n\n"
+                        + "Pursuing a BS or MS in Computer Science.");
+        assertThat(tiktokLike().get(2).description()).isNull();
+    }
+
+    @Test
+    void aTemplateEncodesValuesAndGivesNoLinkWhenAValueIsMissing() throws Exception {
+        byte[] body = "[{\"id\":\"a b?c#d/e\",\"t\":\"A\",\"slug\":\"x\"},{\"id\":\"2\",\"t\":\"B\",\"slug\":null}]"
+                .getBytes(StandardCharsets.UTF_8);
+        Map<String, Object> fields = Map.of("id", "/id", "title", "/t", "url", "/jobs/{/id}?s={/slug}");
+
+        List<RawPosting> postings = JsonApiParser.parse(body, URL, mapping("", fields));
+
+        assertThat(postings.get(0).url()).isEqualTo("https://jobs.kestrel.example/jobs/a%20b%3Fc%23d/e?s=x");
+        assertThat(postings.get(1).url()).isNull();
+    }
 }
