@@ -64,7 +64,10 @@ final class SubscribeCommand implements SlashCommand {
     }
 
     private void handleSubscribe(SlashCommandInteractionEvent event) {
-        Optional<SubscribeResult.Invalid> problem = FilterOptions.problem(event);
+        FilterConfig filter = FilterOptions.read(event);
+        // Every wrong filter option is named before where the alerts go, so fixing `deliver` never hides it.
+        Optional<SubscribeResult.Invalid> problem =
+                FilterOptions.problem(event).or(() -> subscriptions.checkSearch(filter));
         if (problem.isPresent()) {
             Replies.invalid(event, problem.get());
             return;
@@ -83,7 +86,6 @@ final class SubscribeCommand implements SlashCommand {
                             + " Use `deliver:dm` to get the alerts by DM, or ask a moderator to subscribe the channel.");
             return;
         }
-        FilterConfig filter = FilterOptions.read(event);
         String guildId = event.getGuild() == null ? null : event.getGuild().getId();
         Replies.defer(event); // counting the open postings that match reads them all
         SubscribeResult result =

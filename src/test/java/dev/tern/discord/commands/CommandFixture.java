@@ -4,12 +4,15 @@ import static dev.tern.testing.TestPostings.posting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tern.config.DiscordConfig;
 import dev.tern.config.SourceConfig;
 import dev.tern.discord.DiscordBot;
 import dev.tern.discord.DiscordStartException;
 import dev.tern.discord.fake.FakeDiscord;
 import dev.tern.discord.fake.InteractionReply;
+import dev.tern.discord.fake.JdaLifecycle;
 import dev.tern.discord.fake.Option;
 import dev.tern.match.LiveSubscriptions;
 import dev.tern.match.SubscriptionService;
@@ -31,6 +34,10 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.utils.data.DataObject;
+import net.dv8tion.jda.internal.JDAImpl;
+import okhttp3.OkHttpClient;
 
 /**
  * The real JDA logged in to the fake Discord through {@link DiscordBot}, with Tern's commands registered in the
@@ -46,6 +53,7 @@ final class CommandFixture implements AutoCloseable {
     static final int ML_POSTINGS = 12;
     static final String SIMPLIFY = "simplify";
     static final String ACME = "acme-greenhouse";
+    private static final ObjectMapper JSON = new ObjectMapper();
     static final String TRICKY_TITLE = "@everyone **Intern** <@123>";
 
     final FakeDiscord discord;
@@ -53,14 +61,17 @@ final class CommandFixture implements AutoCloseable {
     final MutableClock clock = MutableClock.fixed();
     final SubscriptionService service;
     final CommandRouter router;
-    private final DiscordBot bot;
+    private final AutoCloseable bot;
+    private final JDA jda;
+    private final ReplyCapture capture;
+    private final AtomicLong sequence = new AtomicLong(1_000);
     private final AtomicReference<Function<String, List<PollEvent>>> pollNow =
             new AtomicReference<>(source -> List.of());
     private final AtomicReference<Function<String, Optional<List<PollEvent>>>> acceptHold =
             new AtomicReference<>(source -> Optional.empty());
     private final AtomicLong users = new AtomicLong(1_300_000_000_000_000_000L);
 
-    private CommandFixture(int limit) throws DiscordStartException, InterruptedException {
+    private CommandFixture(int limit, ReplyCapture capture) throws DiscordStartException, InterruptedException {
         discord = FakeDiscord.start();
         db = TestDatabases.fresh();
         List<SourceConfig> sources = List.of(source(SIMPLIFY, "simplify"), source(ACME, "greenhouse"));
@@ -76,13 +87,25 @@ final class CommandFixture implements AutoCloseable {
                 clock);
         router = new CommandRouter(Commands.all(context), service::takeNotice);
         seedPostings();
-        bot = DiscordBot.connect(
-                FakeDiscord.TOKEN,
-                discord.restBaseUrl(),
-                discord.gatewayUrl(),
-                List.of(router),
-                TIMEOUT.multipliedBy(2));
-        bot.registerCommands(List.of(FakeDiscord.GUILD_ID), router.definitions());
+        this.capture = capture;
+        if (capture == null) {
+            DiscordBot connected = DiscordBot.connect(
+                    FakeDiscord.TOKEN,
+                    discord.restBaseUrl(),
+                    discord.gatewayUrl(),
+                    List.of(router),
+                    TIMEOUT.multipliedBy(2));
+            connected.registerCommands(List.of(FakeDiscord.GUILD_ID), router.definitions());
+            bot = connected;
+            jda = connected.jda();
+        } else {
+            jda = discord.jdaBuilder(FakeDiscord.TOKEN)
+                    .setHttpClientBuilder(new OkHttpClient.Builder().addInterceptor(capture))
+                    .addEventListeners(router)
+                    .build();
+            JdaLifecycle.awaitReady(jda, TIMEOUT);
+            bot = () -> FakeDiscord.disconnect(jda);
+        }
     }
 
     /** With at most {@link #LIMIT} subscriptions per user. */
@@ -91,8 +114,20 @@ final class CommandFixture implements AutoCloseable {
     }
 
     static CommandFixture start(int maxSubscriptionsPerUser) {
+        return start(maxSubscriptionsPerUser, null);
+    }
+
+    /**
+     * With JDA's interaction requests answered in process by {@link ReplyCapture} (see {@link #dispatch}); login
+     * and everything else still go to the fake Discord.
+     */
+    static CommandFixture inProcess(int maxSubscriptionsPerUser) {
+        return start(maxSubscriptionsPerUser, new ReplyCapture());
+    }
+
+    private static CommandFixture start(int maxSubscriptionsPerUser, ReplyCapture capture) {
         try {
-            return new CommandFixture(maxSubscriptionsPerUser);
+            return new CommandFixture(maxSubscriptionsPerUser, capture);
         } catch (DiscordStartException e) {
             throw new AssertionError("the bot did not log in to the fake Discord", e);
         } catch (InterruptedException e) {
@@ -126,6 +161,32 @@ final class CommandFixture implements AutoCloseable {
     /** What {@code /tern accept} and the Accept button run from now on. */
     void acceptHold(Function<String, Optional<List<PollEvent>>> accept) {
         acceptHold.set(accept);
+    }
+
+    /**
+     * Hands {@code /command} to JDA's own INTERACTION_CREATE handler, as its gateway reader does with each event
+     * frame, on this thread; the handler runs before this returns, its replies arrive in the exchange. Only for
+     * {@link #inProcess} fixtures.
+     */
+    ReplyCapture.Exchange dispatch(String user, String command, List<Option> options) {
+        JsonNode payload = discord.slashCommandPayload(user, FakeDiscord.GENERAL, command, options);
+        ReplyCapture.Exchange exchange = capture.expect(payload.path("token").asText());
+        long number = sequence.incrementAndGet();
+        ObjectNode frame = JSON.createObjectNode()
+                .put("op", 0)
+                .put("t", "INTERACTION_CREATE")
+                .put("s", number);
+        frame.set("d", payload);
+        ((JDAImpl) jda)
+                .getClient()
+                .getHandler("INTERACTION_CREATE")
+                .handle(number, DataObject.fromJson(frame.toString()));
+        return exchange;
+    }
+
+    /** Stops recording an interaction dispatched before. */
+    void forget(ReplyCapture.Exchange exchange) {
+        capture.forget(exchange);
     }
 
     InteractionReply send(String user, String command, Option... options) {
@@ -185,7 +246,11 @@ final class CommandFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        bot.close();
+        try {
+            bot.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("the bot did not stop", e);
+        }
         discord.close();
         db.close();
     }

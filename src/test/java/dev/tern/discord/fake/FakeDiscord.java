@@ -139,6 +139,15 @@ public final class FakeDiscord implements AutoCloseable {
         return reply;
     }
 
+    /**
+     * The INTERACTION_CREATE payload (the gateway event's {@code d}) of the user running {@code /name}, without
+     * sending it: for tests that hand thousands of interactions to JDA's own gateway handler in process.
+     */
+    public JsonNode slashCommandPayload(String userId, String channelId, String name, List<Option> options) {
+        return payloads.command(
+                InteractionPayloads.APPLICATION_COMMAND, newReply(channelId, null), userId, channelId, name, options);
+    }
+
     /** The user is typing the option {@code focusedOption} of {@code /name}; await the choices (callback type 8). */
     public InteractionReply sendAutocomplete(
             String userId, String channelId, String name, List<Option> options, String focusedOption) {
