@@ -4,6 +4,7 @@ import dev.tern.Tern;
 import dev.tern.config.RouteConfig;
 import dev.tern.config.StorageConfig;
 import dev.tern.config.TernConfig;
+import dev.tern.deliver.DeliveryListener;
 import dev.tern.deliver.DeliveryWorker;
 import dev.tern.deliver.Notifier;
 import dev.tern.match.Filter;
@@ -54,6 +55,16 @@ public record Services(
      * @param storage where the database is (the config's, or a throw-away one for the demo)
      */
     public static Services open(TernConfig config, StorageConfig storage, Clock clock, List<Notifier> notifiers) {
+        return open(config, storage, clock, notifiers, DeliveryListener.NONE);
+    }
+
+    /** As {@link #open(TernConfig, StorageConfig, Clock, List)}, telling {@code listener} every delivery outcome. */
+    public static Services open(
+            TernConfig config,
+            StorageConfig storage,
+            Clock clock,
+            List<Notifier> notifiers,
+            DeliveryListener listener) {
         Database database = Database.open(storage.url(), storage.user(), storage.password());
         try {
             LiveSubscriptions live = LiveSubscriptions.load(database, routeSubscriptions(config.routes()));
@@ -64,7 +75,12 @@ public record Services(
             Http http = new Http(config.polling().timeout(), config.polling().maxBodySize(), USER_AGENT);
             Poller poller = new Poller(SourceRegistry.standard(clock), http, new Normalizer(clock), reconciler);
             DeliveryWorker deliveries = new DeliveryWorker(
-                    database, new DeliveryStore(), notifiers, clock, new SubscriptionTargetHealth(subscriptions));
+                    database,
+                    new DeliveryStore(),
+                    notifiers,
+                    clock,
+                    new SubscriptionTargetHealth(subscriptions),
+                    listener);
             return new Services(config, database, http, poller, deliveries, live, subscriptions);
         } catch (RuntimeException e) {
             database.close();
