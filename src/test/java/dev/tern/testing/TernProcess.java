@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -37,13 +38,20 @@ public final class TernProcess implements AutoCloseable {
 
     /** Starts {@code tern <args>}. */
     public static TernProcess start(String... args) throws IOException {
+        return start(Map.of(), args);
+    }
+
+    /** Starts {@code tern <args>} with these environment variables added. */
+    public static TernProcess start(Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 "-cp",
                 System.getProperty("java.class.path"),
                 "dev.tern.Tern"));
         command.addAll(List.of(args));
-        return new TernProcess(new ProcessBuilder(command).start());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        return new TernProcess(builder.start());
     }
 
     /** The first stdout line containing {@code text}, waiting up to {@code timeout}. */
