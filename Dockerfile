@@ -1,7 +1,7 @@
 # Tern: build with the Maven wrapper on a JDK 21, run on a JRE 21 as a non-root user.
 #   docker build -t tern .
 #   docker run -d --name tern -v tern-data:/data -v "$PWD/config/tern.yml:/config/tern.yml:ro" \
-#     -e DISCORD_TOKEN tern
+#     -e DISCORD_TOKEN -e TERN_HTTP_PASSWORD -p 127.0.0.1:8080:8080 tern
 FROM eclipse-temurin:21-jdk AS build
 WORKDIR /src
 COPY .mvn/ .mvn/
@@ -21,5 +21,9 @@ USER tern
 # The H2 database lives here; the shipped config reads TERN_DB_URL.
 VOLUME ["/data"]
 ENV TERN_DB_URL=jdbc:h2:file:/data/tern
+# The status server (health checks, metrics, status page) listens on every interface of the container; publish
+# the port only where it should be seen, and set TERN_HTTP_PASSWORD for anything beyond this machine.
+ENV TERN_HTTP_BIND=0.0.0.0
+EXPOSE 8080
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/tern.jar"]
 CMD ["run", "-c", "/config/tern.yml"]

@@ -3,14 +3,16 @@ package dev.tern;
 import dev.tern.app.AcceptCommand;
 import dev.tern.app.CheckConfigCommand;
 import dev.tern.app.DemoCommand;
+import dev.tern.app.LogFormat;
 import dev.tern.app.PollCommand;
 import dev.tern.app.PreviewCommand;
 import dev.tern.app.RunCommand;
 import dev.tern.app.SourcesCommand;
+import dev.tern.app.StatusCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Tern's command line: {@code run}, {@code poll}, {@code check-config}, {@code demo}. */
+/** Tern's command line: {@code run}, {@code poll}, {@code check-config}, {@code demo}, {@code status}, ... */
 @Command(
         name = "tern",
         mixinStandardHelpOptions = true,
@@ -23,7 +25,8 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             PreviewCommand.class,
             SourcesCommand.class,
-            AcceptCommand.class
+            AcceptCommand.class,
+            StatusCommand.class
         })
 public final class Tern implements Runnable {
 
@@ -36,6 +39,7 @@ public final class Tern implements Runnable {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        LogFormat.select(System.getenv("TERN_LOG_FORMAT"), System.err);
         System.exit(commandLine().execute(args));
     }
 

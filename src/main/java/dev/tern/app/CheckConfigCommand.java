@@ -70,6 +70,10 @@ public final class CheckConfigCommand implements Callable<Integer> {
         TreeSet<String> targets = new TreeSet<>();
         c.routes().forEach(r -> targets.add(r.to()));
         out.printf("targets: %s%n", targets.isEmpty() ? "(none)" : String.join(", ", targets));
+        out.println(c.http()
+                .map(h -> "status server: http://" + h.bind() + ":" + h.port() + "/ ("
+                        + (h.passwordProtected() ? "password set" : "no password") + ")")
+                .orElse("status server: off (no http section)"));
     }
 
     private static String schedule(SourceConfig s) {

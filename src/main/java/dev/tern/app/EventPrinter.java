@@ -47,38 +47,47 @@ public final class EventPrinter {
         out.flush();
     }
 
+    /** The event's type as printed: "source.polled", "posting.new", "alert", ... */
+    public static String type(PollEvent event) {
+        return switch (event) {
+            case PollEvent.SourceSeeded e -> "source.seeded";
+            case PollEvent.SourcePolled e -> "source.polled";
+            case PollEvent.SourceFailed e -> "source.failed";
+            case PollEvent.SourceSuspicious e -> "source.suspicious";
+            case PollEvent.HoldConfirmed e -> "source.hold-confirmed";
+            case PollEvent.HoldCleared e -> "source.hold-cleared";
+            case PollEvent.HoldAccepted e -> "source.hold-accepted";
+            case PollEvent.PostingChanged e -> e.change().type();
+            case PollEvent.AlertQueued e -> "alert";
+        };
+    }
+
     /** The JSON line for one event. */
     public static String toJson(PollEvent event) {
-        ObjectNode node = JSON.createObjectNode();
+        ObjectNode node = JSON.createObjectNode().put("type", type(event));
         switch (event) {
             case PollEvent.SourceSeeded e -> {
-                node.put("type", "source.seeded").put("source", e.source()).put("postings", e.postings());
+                node.put("source", e.source()).put("postings", e.postings());
             }
             case PollEvent.SourcePolled e -> {
-                node.put("type", "source.polled").put("source", e.source()).put("postings", e.postings());
+                node.put("source", e.source()).put("postings", e.postings());
                 node.put("new", e.added()).put("updated", e.updated()).put("closed", e.closed());
                 node.put("reopened", e.reopened())
                         .put("notModified", e.notModified())
                         .put("millis", e.millis());
             }
             case PollEvent.SourceFailed e -> {
-                node.put("type", "source.failed").put("source", e.source()).put("error", e.error());
+                node.put("source", e.source()).put("error", e.error());
             }
             case PollEvent.SourceSuspicious e -> {
-                node.put("type", "source.suspicious").put("source", e.source()).put("reason", e.reason());
+                node.put("source", e.source()).put("reason", e.reason());
             }
             case PollEvent.HoldConfirmed e -> {
-                node.put("type", "source.hold-confirmed")
-                        .put("source", e.source())
-                        .put("closed", e.closed());
-                node.put("confirmations", e.confirmations());
+                node.put("source", e.source()).put("closed", e.closed()).put("confirmations", e.confirmations());
             }
-            case PollEvent.HoldCleared e ->
-                node.put("type", "source.hold-cleared").put("source", e.source());
+            case PollEvent.HoldCleared e -> node.put("source", e.source());
             case PollEvent.HoldAccepted e -> {
-                node.put("type", "source.hold-accepted")
-                        .put("source", e.source())
-                        .put("closed", e.closed());
+                node.put("source", e.source()).put("closed", e.closed());
             }
             case PollEvent.PostingChanged e -> postingJson(node, e.change().type(), e.source(), e.posting());
             case PollEvent.AlertQueued e -> {

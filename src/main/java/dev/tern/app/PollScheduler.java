@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.InterruptableJob;
@@ -33,6 +32,7 @@ import org.quartz.TriggerKey;
 import org.quartz.impl.StdSchedulerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Runs the polls on schedule with Quartz: one job per source that reschedules itself after every run (interval or
@@ -58,7 +58,7 @@ public final class PollScheduler implements AutoCloseable {
     private final NoticeWorker notices;
     private final Clock clock;
     private final NextPoll nextPoll;
-    private final Consumer<List<PollEvent>> reporter;
+    private final Report reporter;
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private final Scheduler scheduler;
 
@@ -70,7 +70,7 @@ public final class PollScheduler implements AutoCloseable {
             NoticeWorker notices,
             Clock clock,
             RandomGenerator random,
-            Consumer<List<PollEvent>> reporter)
+            Report reporter)
             throws SchedulerException {
         this.sources = new ConcurrentHashMap<>();
         sources.forEach(s -> this.sources.put(s.id(), s));
@@ -84,6 +84,12 @@ public final class PollScheduler implements AutoCloseable {
         this.scheduler = new StdSchedulerFactory(quartzProperties()).getScheduler();
         scheduler.setJobFactory(
                 (bundle, ignored) -> newJob(bundle.getJobDetail().getJobClass()));
+    }
+
+    /** Told what each scheduled poll returned, and how long it took (logs, metrics). */
+    @FunctionalInterface
+    public interface Report {
+        void polled(String sourceId, List<PollEvent> events, Duration took);
     }
 
     /** Schedules every source (staggered, starting now) and the delivery job, and starts Quartz. */
@@ -114,6 +120,24 @@ public final class PollScheduler implements AutoCloseable {
                 DELIVERY_PERIOD.toSeconds());
     }
 
+    /** Whether Quartz's threads are alive: created and not shut down (liveness asks no more). */
+    public boolean alive() {
+        try {
+            return !scheduler.isShutdown();
+        } catch (SchedulerException e) {
+            return false;
+        }
+    }
+
+    /** Whether polls are being scheduled: started, not paused and not shut down (readiness). */
+    public boolean running() {
+        try {
+            return scheduler.isStarted() && !scheduler.isInStandbyMode() && !scheduler.isShutdown();
+        } catch (SchedulerException e) {
+            return false;
+        }
+    }
+
     /** Stops Quartz: no new polls start, running ones are interrupted (an HTTP wait ends at once), then joined. */
     @Override
     public void close() {
@@ -129,14 +153,22 @@ public final class PollScheduler implements AutoCloseable {
     }
 
     void runPoll(String sourceId) {
+        // every log line of this poll names its source (a field of its own in JSON logs)
+        try (MDC.MDCCloseable ignored = MDC.putCloseable("source", sourceId)) {
+            pollAndDeliver(sourceId);
+        }
+    }
+
+    private void pollAndDeliver(String sourceId) {
         if (stopping()) {
             return;
         }
         SourceConfig source = sources.get(sourceId);
         int failed = failures.getOrDefault(sourceId, 0);
         try {
+            long start = System.nanoTime();
             List<PollEvent> events = poller.poll(source, false);
-            reporter.accept(events);
+            reporter.polled(sourceId, events, Duration.ofNanos(System.nanoTime() - start));
             failed = events.stream().anyMatch(e -> e instanceof PollEvent.SourceFailed) ? failed + 1 : 0;
         } catch (RuntimeException e) {
             failed++;

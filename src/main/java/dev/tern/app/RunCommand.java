@@ -5,6 +5,7 @@ import dev.tern.config.TernConfig;
 import dev.tern.discord.DiscordStartException;
 import dev.tern.poll.PollEvent;
 import dev.tern.store.StoreException;
+import dev.tern.web.WebStartException;
 import java.io.PrintWriter;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -14,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,7 +73,11 @@ public final class RunCommand implements Callable<Integer> {
                         services.notices(),
                         Clock.systemUTC(),
                         new SecureRandom(),
-                        RunCommand::logEvents)) {
+                        (sourceId, events, took) -> {
+                            logEvents(events);
+                            runtime.metrics().polled(sourceId, events, took);
+                        });
+                StatusServer web = StatusServer.start(runtime, scheduler)) {
             scheduler.start();
             String signal = stop.await();
             log.info("Received {}; stopping (waiting for running polls)", signal);
@@ -79,23 +85,31 @@ public final class RunCommand implements Callable<Integer> {
             err.println("error: the scheduler could not start: " + e.getMessage());
             err.flush();
             return Tern.EXIT_FAILURE;
+        } catch (WebStartException e) {
+            err.println("error: the status server could not start: " + e.getMessage());
+            err.flush();
+            return Tern.EXIT_FAILURE;
         }
         log.info("Tern stopped cleanly");
         return 0;
     }
 
+    /** Logs each event with its type and error as key-value pairs (fields of their own in JSON logs). */
     private static void logEvents(List<PollEvent> events) {
         for (PollEvent event : events) {
-            switch (event) {
-                case PollEvent.SourceFailed e -> log.warn("{}", EventPrinter.toText(e));
-                case PollEvent.SourceSuspicious e -> log.warn("{}", EventPrinter.toText(e));
-                case PollEvent.SourceSeeded e -> log.info("{}", EventPrinter.toText(e));
-                case PollEvent.SourcePolled e -> log.info("{}", EventPrinter.toText(e));
-                case PollEvent.HoldConfirmed e -> log.info("{}", EventPrinter.toText(e));
-                case PollEvent.HoldCleared e -> log.info("{}", EventPrinter.toText(e));
-                case PollEvent.HoldAccepted e -> log.info("{}", EventPrinter.toText(e));
-                default -> log.debug("{}", EventPrinter.toText(event));
-            }
+            LoggingEventBuilder line =
+                    switch (event) {
+                        case PollEvent.SourceFailed e -> log.atWarn().addKeyValue("error", e.error());
+                        case PollEvent.SourceSuspicious e -> log.atWarn().addKeyValue("reason", e.reason());
+                        case PollEvent.SourceSeeded e -> log.atInfo();
+                        case PollEvent.SourcePolled e -> log.atInfo();
+                        case PollEvent.HoldConfirmed e -> log.atInfo();
+                        case PollEvent.HoldCleared e -> log.atInfo();
+                        case PollEvent.HoldAccepted e -> log.atInfo();
+                        default -> log.atDebug();
+                    };
+            // the source is in the MDC for the whole poll (PollScheduler)
+            line.addKeyValue("event", EventPrinter.type(event)).log(EventPrinter.toText(event));
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.tern.config.PollingConfig;
 import dev.tern.config.RouteConfig;
 import dev.tern.config.StorageConfig;
 import dev.tern.config.TernConfig;
+import dev.tern.deliver.DeliveryListener;
 import dev.tern.deliver.DeliveryWorker;
 import dev.tern.deliver.LogNoticeSink;
 import dev.tern.deliver.NoticeSink;
@@ -68,14 +69,20 @@ public record Services(
     public static Services open(TernConfig config, StorageConfig storage, Clock clock, List<Notifier> notifiers) {
         // with an admin channel, a process without the bot leaves notices to the running bot
         NoticeSink sink = config.discord().hasAdminChannel() ? null : new LogNoticeSink();
-        return open(config, storage, clock, notifiers, sink);
+        return open(config, storage, clock, notifiers, sink, DeliveryListener.NONE);
     }
 
     /**
-     * As above, telling admin notices to {@code sink}; null leaves them waiting for a process that has a sink.
+     * As {@link #open(TernConfig, StorageConfig, Clock, List)}, telling admin notices to {@code sink} (null leaves
+     * them waiting for a process that has a sink) and {@code listener} every delivery outcome.
      */
     public static Services open(
-            TernConfig config, StorageConfig storage, Clock clock, List<Notifier> notifiers, NoticeSink sink) {
+            TernConfig config,
+            StorageConfig storage,
+            Clock clock,
+            List<Notifier> notifiers,
+            NoticeSink sink,
+            DeliveryListener listener) {
         Database database = Database.open(storage.url(), storage.user(), storage.password());
         try {
             Stores stores = Stores.create();
@@ -92,7 +99,8 @@ public record Services(
             Poller poller = new Poller(SourceRegistry.standard(clock), http, new Normalizer(clock), states, reconciler);
             SubscriptionTargetHealth health =
                     new SubscriptionTargetHealth(subscriptions, config.routes(), database, stores.notices(), clock);
-            DeliveryWorker deliveries = new DeliveryWorker(database, stores.deliveries(), notifiers, clock, health);
+            DeliveryWorker deliveries =
+                    new DeliveryWorker(database, stores.deliveries(), notifiers, clock, health, listener);
             NoticeWorker notices = new NoticeWorker(database, stores.notices(), sink, clock);
             return new Services(
                     config, database, stores, states, http, poller, deliveries, notices, live, subscriptions);

@@ -10,8 +10,11 @@ import dev.tern.discord.Discord;
 import dev.tern.discord.DiscordStartException;
 import dev.tern.discord.commands.CommandContext;
 import dev.tern.poll.PollEvent;
+import dev.tern.web.StatusReader;
+import dev.tern.web.TernMetrics;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,10 +31,20 @@ public final class TernRuntime implements AutoCloseable {
 
     private final Services services;
     private final Optional<Discord> discord;
+    private final TernMetrics metrics;
+    private final StatusReader status;
 
-    private TernRuntime(Services services, Optional<Discord> discord) {
+    private TernRuntime(Services services, Optional<Discord> discord, TernMetrics metrics, Clock clock) {
         this.services = services;
         this.discord = discord;
+        this.metrics = metrics;
+        this.status = new StatusReader(
+                services.database(),
+                services.stores(),
+                services.subscriptions()::status,
+                services.config().routes(),
+                clock);
+        metrics.watch(status, clock);
     }
 
     /**
@@ -49,14 +62,17 @@ public final class TernRuntime implements AutoCloseable {
         List<Notifier> notifiers = new ArrayList<>();
         notifiers.add(new ConsoleNotifier(console, false));
         discord.ifPresent(d -> notifiers.add(d.notifier()));
+        TernMetrics metrics =
+                new TernMetrics(config.sources().stream().map(SourceConfig::id).toList());
         try {
             NoticeSink sink = discord.flatMap(Discord::adminChannel).orElseGet(LogNoticeSink::new);
-            Services services = Services.open(config, config.storage(), clock, notifiers, sink);
-            TernRuntime runtime = new TernRuntime(services, discord);
+            Services services = Services.open(config, config.storage(), clock, notifiers, sink, metrics);
+            TernRuntime runtime = new TernRuntime(services, discord, metrics, clock);
             discord.ifPresent(d -> d.serve(new CommandContext(
                     services.subscriptions(), config.sources(), runtime::pollNow, runtime::acceptHold, clock)));
             return runtime;
         } catch (RuntimeException e) {
+            metrics.close();
             discord.ifPresent(Discord::close);
             throw e;
         }
@@ -66,13 +82,30 @@ public final class TernRuntime implements AutoCloseable {
         return services;
     }
 
+    /** The metrics every poll and delivery of this runtime counts. */
+    public TernMetrics metrics() {
+        return metrics;
+    }
+
+    /** Reads what the status page and {@code tern status} show. */
+    public StatusReader status() {
+        return status;
+    }
+
+    /** Whether the Discord bot is configured and connected now; empty when it is off. */
+    public Optional<Boolean> discordConnected() {
+        return discord.map(Discord::connected);
+    }
+
     /** Polls one source now and delivers what is due; unknown ids give a failed event. */
     public List<PollEvent> pollNow(String sourceId) {
         Optional<SourceConfig> source = source(sourceId);
         if (source.isEmpty()) {
             return List.of(new PollEvent.SourceFailed(sourceId, "no source with this id in the configuration"));
         }
+        long start = System.nanoTime();
         List<PollEvent> events = services.poller().poll(source.get(), false);
+        metrics.polled(sourceId, events, Duration.ofNanos(System.nanoTime() - start));
         services.deliveries().drain();
         services.notices().drain();
         return events;
@@ -103,5 +136,6 @@ public final class TernRuntime implements AutoCloseable {
     public void close() {
         discord.ifPresent(Discord::close);
         services.close();
+        metrics.close();
     }
 }

@@ -29,7 +29,7 @@ public final class ConfigLoader {
     /** Configuration files larger than this are refused; a real one is a few kilobytes. */
     static final long MAX_FILE_BYTES = 1024L * 1024;
 
-    private static final List<String> TOP_KEYS = List.of("storage", "polling", "sources", "routes", "discord");
+    private static final List<String> TOP_KEYS = List.of("storage", "polling", "sources", "routes", "discord", "http");
     private static final List<String> STORAGE_KEYS = List.of("url", "user", "password");
     private static final List<String> POLLING_KEYS = List.of(
             "interval",
@@ -107,7 +107,8 @@ public final class ConfigLoader {
         DiscordConfig discord =
                 section(top, "discord", values).map(DiscordReader::read).orElse(DiscordConfig.disabled());
         List<RouteConfig> routes = new RoutesReader(keywordCheck, values, discord.enabled()).read(top.node("routes"));
-        return new TernConfig(storage, polling, sources, routes, discord);
+        Optional<HttpConfig> http = section(top, "http", values).map(HttpReader::read);
+        return new TernConfig(storage, polling, sources, routes, discord, http);
     }
 
     private static Optional<MapReader> section(MapReader top, String key, Values values) {

@@ -1,5 +1,6 @@
 package dev.tern.deliver;
 
+import dev.tern.deliver.DeliveryListener.Outcome;
 import dev.tern.store.Database;
 import dev.tern.store.DeliveryStore;
 import dev.tern.store.PendingDelivery;
@@ -38,6 +39,7 @@ public final class DeliveryWorker {
     private final List<Notifier> notifiers;
     private final Clock clock;
     private final TargetHealth health;
+    private final DeliveryListener listener;
     private final Set<String> warnedUnhandled = new HashSet<>();
 
     /** A worker whose permanent failures affect nothing but their own rows (console, tests). */
@@ -48,6 +50,18 @@ public final class DeliveryWorker {
     /** @param health told when a target is gone or its recipient refuses messages */
     public DeliveryWorker(
             Database database, DeliveryStore store, List<Notifier> notifiers, Clock clock, TargetHealth health) {
+        this(database, store, notifiers, clock, health, DeliveryListener.NONE);
+    }
+
+    /** @param listener told the outcome of every attempt (metrics) */
+    public DeliveryWorker(
+            Database database,
+            DeliveryStore store,
+            List<Notifier> notifiers,
+            Clock clock,
+            TargetHealth health,
+            DeliveryListener listener) {
+        this.listener = listener;
         this.database = database;
         this.store = store;
         this.notifiers = List.copyOf(notifiers);
@@ -118,6 +132,10 @@ public final class DeliveryWorker {
             if (e.isPermanent()) {
                 failAll(failed, e.getMessage());
                 tellHealth(target, e);
+                listener.delivered(
+                        target,
+                        e.kind() == DeliveryException.Kind.REJECTED ? Outcome.FAILED : Outcome.BROKEN,
+                        failed.size());
             } else {
                 retryAll(failed, e.getMessage());
             }
@@ -144,6 +162,7 @@ public final class DeliveryWorker {
             }
             return null;
         });
+        listener.delivered(rows.get(0).target(), Outcome.SENT, rows.size());
     }
 
     private void tellHealth(String target, DeliveryException e) {
@@ -174,8 +193,10 @@ public final class DeliveryWorker {
         });
         if (!exhausted.isEmpty()) {
             failAll(exhausted, "gave up after " + MAX_ATTEMPTS + " attempts: " + error);
+            listener.delivered(exhausted.get(0).target(), Outcome.FAILED, exhausted.size());
         }
         if (exhausted.size() < rows.size()) {
+            listener.delivered(rows.get(0).target(), Outcome.RETRIED, rows.size() - exhausted.size());
             log.warn(
                     "Delivery to {} failed, will retry {} alert(s): {}",
                     rows.get(0).target(),

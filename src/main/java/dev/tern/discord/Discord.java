@@ -8,6 +8,7 @@ import dev.tern.discord.commands.CommandRouter;
 import dev.tern.discord.commands.Commands;
 import java.util.List;
 import java.util.Optional;
+import net.dv8tion.jda.api.JDA;
 
 /**
  * Tern's Discord side as the rest of the app sees it, with no JDA type in its API: connect the bot, deliver
@@ -52,6 +53,11 @@ public final class Discord implements AutoCloseable {
         CommandRouter router = new CommandRouter(Commands.all(context), context.subscriptions()::takeNotice);
         bot.jda().addEventListener(router);
         bot.registerCommands(config.guilds(), router.definitions());
+    }
+
+    /** Whether the bot's gateway session is connected now (readiness). */
+    public boolean connected() {
+        return bot.jda().getStatus() == JDA.Status.CONNECTED;
     }
 
     @Override

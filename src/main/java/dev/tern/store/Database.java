@@ -104,6 +104,19 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the database answers: a pooled connection is valid within {@code seconds}. Waiting for a connection
+     * while the database is unreachable may take the pool's own timeout; callers that need an answer sooner wait
+     * on another thread.
+     */
+    public boolean answers(int seconds) {
+        try {
+            return read(c -> c.isValid(seconds));
+        } catch (StoreException e) {
+            return false;
+        }
+    }
+
     /** Closes the pool; an H2 file database is closed with its last connection. */
     @Override
     public void close() {

@@ -99,6 +99,17 @@ public final class DeliveryStore {
         return Jdbc.count(c, "counting " + status + " deliveries", sql, status);
     }
 
+    /** When the oldest alert still waiting in the outbox was queued; empty when nothing waits. */
+    public Optional<Instant> oldestPending(Connection c) {
+        String sql = "SELECT created_at FROM deliveries WHERE status = ? ORDER BY created_at LIMIT 1";
+        return Jdbc.first(
+                c,
+                "reading the oldest pending delivery",
+                sql,
+                row -> Jdbc.instant(row, "created_at"),
+                DeliveryStatus.PENDING);
+    }
+
     public Optional<Delivery> find(Connection c, long id) {
         return Jdbc.first(c, "reading delivery " + id, SELECT + "WHERE id = ?", DeliveryStore::read, id);
     }

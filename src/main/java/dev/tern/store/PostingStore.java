@@ -97,6 +97,31 @@ public final class PostingStore {
                 c, "counting open postings", "SELECT COUNT(*) FROM postings WHERE status = ?", PostingStatus.OPEN);
     }
 
+    /**
+     * The latest appearances and closings over every source, newest first. A posting that was already inactive
+     * when first seen is neither.
+     */
+    public List<PostingActivity> recentActivity(Connection c, int limit) {
+        String sql = "SELECT kind, at, source_id, company, title, url FROM ("
+                + "SELECT 'NEW' AS kind, first_seen AS at, source_id, company, title, url, posting_key FROM postings"
+                + " WHERE closed_at IS NULL OR closed_at <> first_seen"
+                + " UNION ALL SELECT 'CLOSED' AS kind, closed_at AS at, source_id, company, title, url, posting_key"
+                + " FROM postings WHERE closed_at IS NOT NULL AND closed_at <> first_seen"
+                + ") activity ORDER BY at DESC, posting_key LIMIT ?";
+        return Jdbc.list(
+                c,
+                "reading recent posting activity",
+                sql,
+                row -> new PostingActivity(
+                        PostingActivity.Kind.valueOf(row.getString("kind")),
+                        Jdbc.instant(row, "at"),
+                        row.getString("source_id"),
+                        row.getString("company"),
+                        row.getString("title"),
+                        row.getString("url")),
+                limit);
+    }
+
     private static String likeEscaped(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }

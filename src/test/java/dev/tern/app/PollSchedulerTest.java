@@ -72,7 +72,14 @@ final class PollSchedulerTest {
         List<SourceConfig> sources = List.of(source("good", "/ok.json", FAST), source("bad", "/missing.json", FAST));
 
         try (PollScheduler scheduler = new PollScheduler(
-                sources, poller, states, worker, notices, clock, new SplittableRandom(1), events::addAll)) {
+                sources,
+                poller,
+                states,
+                worker,
+                notices,
+                clock,
+                new SplittableRandom(1),
+                (id, polled, took) -> events.addAll(polled))) {
             scheduler.start();
             waitFor(() -> count(PollEvent.SourcePolled.class, "good") >= 2
                     && count(PollEvent.SourceFailed.class, "bad") >= 2);

@@ -181,7 +181,7 @@ final class ConfigLoaderTest {
                 .containsExactly(new ConfigProblem(
                         "bogus",
                         1,
-                        "unknown key 'bogus'; expected one of: storage, polling, sources, routes, discord"));
+                        "unknown key 'bogus'; expected one of: storage, polling, sources, routes, discord, http"));
     }
 
     @Test

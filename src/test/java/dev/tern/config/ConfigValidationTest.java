@@ -53,7 +53,7 @@ final class ConfigValidationTest {
     void unknownTopLevelKey() {
         assertThat(problems("storage: {}\npolling: {}\npollng: { interval: 5m }\n"))
                 .containsExactly(
-                        "pollng: unknown key 'pollng'; expected one of: storage, polling, sources, routes, discord (line 3)");
+                        "pollng: unknown key 'pollng'; expected one of: storage, polling, sources, routes, discord, http (line 3)");
     }
 
     @Test
@@ -312,7 +312,7 @@ final class ConfigValidationTest {
     void topLevelMustBeAMapping() {
         assertThat(problems("- a\n- b\n"))
                 .containsExactly(
-                        "must be a mapping with the keys storage, polling, sources, routes, discord, not a list (line 1)");
+                        "must be a mapping with the keys storage, polling, sources, routes, discord, http, not a list (line 1)");
     }
 
     @Test
@@ -330,7 +330,7 @@ final class ConfigValidationTest {
         assertThat(problems("polling:\n  interval: 15m\n  interval: 20m\nsourcs: []\n"))
                 .containsExactly(
                         "polling.interval: duplicate key 'interval' (first at line 2); keep only one (line 3)",
-                        "sourcs: unknown key 'sourcs'; expected one of: storage, polling, sources, routes, discord (line 4)");
+                        "sourcs: unknown key 'sourcs'; expected one of: storage, polling, sources, routes, discord, http (line 4)");
     }
 
     @Test

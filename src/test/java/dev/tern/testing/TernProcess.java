@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +39,11 @@ public final class TernProcess implements AutoCloseable {
 
     /** Starts {@code tern <args>}. */
     public static TernProcess start(String... args) throws IOException {
+        return start(Map.of(), args);
+    }
+
+    /** Starts {@code tern <args>} with these environment variables added. */
+    public static TernProcess start(Map<String, String> env, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 // short-lived test processes: quick start matters more than peak speed
@@ -47,7 +53,9 @@ public final class TernProcess implements AutoCloseable {
                 System.getProperty("java.class.path"),
                 "dev.tern.Tern"));
         command.addAll(List.of(args));
-        return new TernProcess(new ProcessBuilder(command).start());
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(env);
+        return new TernProcess(builder.start());
     }
 
     /**

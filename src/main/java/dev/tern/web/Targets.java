@@ -1,0 +1,43 @@
+package dev.tern.web;
+
+import java.util.Locale;
+
+/** What can be said about a delivery target without printing a secret, and its kind as a metric label. */
+final class Targets {
+
+    static final String CONSOLE = "console";
+    static final String DISCORD_CHANNEL = "discord_channel";
+    static final String DISCORD_USER = "discord_user";
+    static final String SLACK = "slack";
+    static final String WEBHOOK = "webhook";
+    static final String OTHER = "other";
+
+    private Targets() {}
+
+    /** One of a few fixed kinds, so that a label never holds an id. */
+    static String kind(String target) {
+        String lower = target.toLowerCase(Locale.ROOT);
+        if (lower.equals(CONSOLE)) {
+            return CONSOLE;
+        }
+        if (lower.startsWith("discord:channel/")) {
+            return DISCORD_CHANNEL;
+        }
+        if (lower.startsWith("discord:user/")) {
+            return DISCORD_USER;
+        }
+        if (lower.startsWith("slack") || lower.contains("hooks.slack.com")) {
+            return SLACK;
+        }
+        return lower.contains("://") || lower.startsWith("webhook") ? WEBHOOK : OTHER;
+    }
+
+    /** Console and Discord targets as they are; anything else (webhook addresses are secrets) as its kind only. */
+    static String display(String target) {
+        String kind = kind(target);
+        return switch (kind) {
+            case CONSOLE, DISCORD_CHANNEL, DISCORD_USER -> target;
+            default -> kind + " (address hidden)";
+        };
+    }
+}
