@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Reads the {@code routes} list: which postings go to which target, with each route's filter. */
 final class RoutesReader {
@@ -14,9 +13,6 @@ final class RoutesReader {
     private static final List<String> ROUTE_KEYS = List.of("id", "to", "filter");
     private static final List<String> FILTER_KEYS = List.of(
             "keywords", "locations", "startYears", "companies", "excludeCompanies", "remote", "includeUnknownYear");
-    private static final String CONSOLE = "console";
-    private static final String DISCORD = "discord:";
-    private static final Pattern DISCORD_CHANNEL = Pattern.compile("discord:channel/[0-9]{1,20}");
     private static final List<String> LATER_SCHEMES = List.of(
             "slack:",
             "webhook:",
@@ -68,7 +64,9 @@ final class RoutesReader {
         int before = problems.count();
         reader.rejectUnknown(ROUTE_KEYS, "");
         Optional<String> id = id(reader);
-        Optional<String> to = reader.text("to").filter(target -> validTarget(reader, id.orElse("?"), target));
+        Optional<String> to = reader.text("to")
+                .filter(target -> validTarget(reader, id.orElse("?"), target))
+                .map(target -> Target.parse(target).key());
         if (reader.node("to").isEmpty()) {
             reader.problem("to", "required: where matching postings go; use console or discord:channel/<channel id>");
         }
@@ -99,34 +97,36 @@ final class RoutesReader {
         return id;
     }
 
-    private boolean validTarget(MapReader reader, String routeId, String target) {
-        if (target.equals(CONSOLE)) {
-            return true;
-        }
-        String lower = target.toLowerCase(Locale.ROOT);
-        if (lower.startsWith(DISCORD)) {
-            return validDiscordTarget(reader, routeId, target);
-        }
+    private boolean validTarget(MapReader reader, String routeId, String text) {
+        String lower = text.strip().toLowerCase(Locale.ROOT);
         if (LATER_SCHEMES.stream().anyMatch(lower::startsWith)) {
             reader.problem(
                     "to",
-                    "target '" + display(target)
+                    "target '" + Target.hidden(text.strip())
                             + "' is not available yet (it comes with the Slack work); use console or discord:channel/<id>");
-        } else {
-            reader.problem("to", "unknown target '" + display(target) + "'; use console or discord:channel/<id>");
-        }
-        return false;
-    }
-
-    private boolean validDiscordTarget(MapReader reader, String routeId, String target) {
-        if (!DISCORD_CHANNEL.matcher(target).matches()) {
-            reader.problem(
-                    "to",
-                    "Discord target '" + display(target) + "' must be discord:channel/<channel id>, e.g."
-                            + " discord:channel/123456789012345678 (in Discord: right-click the channel, Copy"
-                            + " Channel ID)");
             return false;
         }
+        Target target;
+        try {
+            target = Target.parseStrict(text);
+        } catch (IllegalArgumentException e) {
+            reader.problem("to", e.getMessage());
+            return false;
+        }
+        return switch (target) {
+            case Target.Console console -> true;
+            case Target.DiscordChannel channel -> discordEnabled(reader, routeId);
+            case Target.DiscordUser user -> {
+                reader.problem(
+                        "to",
+                        "a route cannot send to one user's DMs ('" + target.key() + "'); users subscribe with"
+                                + " /subscribe. Use discord:channel/<channel id>");
+                yield false;
+            }
+        };
+    }
+
+    private boolean discordEnabled(MapReader reader, String routeId) {
         if (!discordEnabled) {
             reader.problem(
                     "to",
@@ -135,18 +135,6 @@ final class RoutesReader {
             return false;
         }
         return true;
-    }
-
-    /** A target as it may be printed: webhook URLs are secrets, so only their start is shown. */
-    private static String display(String target) {
-        int scheme = target.indexOf("://");
-        if (scheme >= 0) {
-            int hostEnd = target.indexOf('/', scheme + "://".length());
-            return hostEnd < 0 ? target : target.substring(0, hostEnd + 1) + "...";
-        }
-        int colon = target.indexOf(':');
-        // discord:channel/<id> holds no secret; anything else after a scheme may (slack:T../B../token)
-        return colon >= 0 && !target.startsWith(DISCORD) ? target.substring(0, colon + 1) + "..." : target;
     }
 
     private FilterConfig filter(MapReader reader) {

@@ -3,6 +3,7 @@ package dev.tern.match;
 import dev.tern.config.DiscordConfig;
 import dev.tern.config.FilterConfig;
 import dev.tern.config.SourceConfig;
+import dev.tern.config.Target;
 import dev.tern.posting.Posting;
 import dev.tern.store.Database;
 import dev.tern.store.DiscordUser;
@@ -28,10 +29,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SubscriptionService {
 
-    /** Targets of subscriptions delivered by DM. */
-    public static final String DM_PREFIX = "discord:user/";
-    /** Targets of subscriptions delivered in a channel. */
-    public static final String CHANNEL_PREFIX = "discord:channel/";
     /** The pause of "until /resume". */
     public static final Instant INDEFINITELY = Instant.parse("9999-12-31T00:00:00Z");
     /** Postings per search page. */
@@ -90,7 +87,7 @@ public final class SubscriptionService {
         if (invalid.isPresent()) {
             return invalid.get();
         }
-        String target = deliverHere ? CHANNEL_PREFIX + channelId : DM_PREFIX + userId;
+        String target = (deliverHere ? new Target.DiscordChannel(channelId) : new Target.DiscordUser(userId)).key();
         String description = FilterDescription.describe(cleaned);
         String key = FilterCodec.key(cleaned);
         Instant now = clock.instant();

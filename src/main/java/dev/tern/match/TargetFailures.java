@@ -1,5 +1,6 @@
 package dev.tern.match;
 
+import dev.tern.config.Target;
 import dev.tern.store.Database;
 import dev.tern.store.DiscordUserStore;
 import dev.tern.store.StoredSubscription;
@@ -79,10 +80,10 @@ final class TargetFailures {
     }
 
     List<Long> pauseForClosedDms(String target, String reason) {
-        if (!target.startsWith(SubscriptionService.DM_PREFIX)) {
+        if (!(Target.parse(target) instanceof Target.DiscordUser user)) {
             return markBroken(target, reason);
         }
-        String userId = target.substring(SubscriptionService.DM_PREFIX.length());
+        String userId = user.userId();
         List<Long> ids = database.transaction(c -> {
             List<Long> paused = subscriptions.withTarget(c, target).stream()
                     .filter(s -> s.status() == SubscriptionStatus.ACTIVE
@@ -112,8 +113,8 @@ final class TargetFailures {
     }
 
     static String brokenNotice(String target, List<Long> ids) {
-        String where = target.startsWith(SubscriptionService.CHANNEL_PREFIX)
-                ? "channel " + target.substring(SubscriptionService.CHANNEL_PREFIX.length())
+        String where = Target.parse(target) instanceof Target.DiscordChannel channel
+                ? "channel " + channel.channelId()
                 : target;
         return "Tern can no longer post to " + where + ", so " + subscriptionsAre(ids)
                 + " stopped; remove " + (ids.size() == 1 ? "it" : "them")

@@ -1,6 +1,7 @@
 package dev.tern.match;
 
 import dev.tern.config.FilterConfig;
+import dev.tern.config.Target;
 import java.time.Instant;
 
 /**
@@ -31,6 +32,6 @@ public record UserSubscription(
 
     /** Whether its alerts come by DM. */
     public boolean byDm() {
-        return target.startsWith(SubscriptionService.DM_PREFIX);
+        return Target.parse(target) instanceof Target.DiscordUser;
     }
 }

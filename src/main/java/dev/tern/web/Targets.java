@@ -1,5 +1,6 @@
 package dev.tern.web;
 
+import dev.tern.config.Target;
 import java.util.Locale;
 
 /** What can be said about a delivery target without printing a secret, and its kind as a metric label. */
@@ -16,20 +17,15 @@ final class Targets {
 
     /** One of a few fixed kinds, so that a label never holds an id. */
     static String kind(String target) {
-        String lower = target.toLowerCase(Locale.ROOT);
-        if (lower.equals(CONSOLE)) {
-            return CONSOLE;
+        try {
+            return Target.parse(target).kind();
+        } catch (IllegalArgumentException e) {
+            String lower = target.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("slack") || lower.contains("hooks.slack.com")) {
+                return SLACK;
+            }
+            return lower.contains("://") || lower.startsWith("webhook") ? WEBHOOK : OTHER;
         }
-        if (lower.startsWith("discord:channel/")) {
-            return DISCORD_CHANNEL;
-        }
-        if (lower.startsWith("discord:user/")) {
-            return DISCORD_USER;
-        }
-        if (lower.startsWith("slack") || lower.contains("hooks.slack.com")) {
-            return SLACK;
-        }
-        return lower.contains("://") || lower.startsWith("webhook") ? WEBHOOK : OTHER;
     }
 
     /** Console and Discord targets as they are; anything else (webhook addresses are secrets) as its kind only. */

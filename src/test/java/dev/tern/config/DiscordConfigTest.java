@@ -155,9 +155,8 @@ final class DiscordConfigTest {
                 + "  - { id: named, to: 'discord:channel/general' }\n";
         assertThat(problems(bad))
                 .containsExactly(
-                        "routes[0].to: Discord target 'discord:user/42' must be discord:channel/<channel id>, e.g."
-                                + " discord:channel/123456789012345678 (in Discord: right-click the channel, Copy"
-                                + " Channel ID) (line 3)",
+                        "routes[0].to: a route cannot send to one user's DMs ('discord:user/42'); users subscribe"
+                                + " with /subscribe. Use discord:channel/<channel id> (line 3)",
                         "routes[1].to: Discord target 'discord:channel/general' must be discord:channel/<channel id>,"
                                 + " e.g. discord:channel/123456789012345678 (in Discord: right-click the channel, Copy"
                                 + " Channel ID) (line 4)");

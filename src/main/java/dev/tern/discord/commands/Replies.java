@@ -1,8 +1,8 @@
 package dev.tern.discord.commands;
 
+import dev.tern.config.Target;
 import dev.tern.discord.DiscordText;
 import dev.tern.match.SubscribeResult;
-import dev.tern.match.SubscriptionService;
 import net.dv8tion.jda.api.interactions.callbacks.IMessageEditCallback;
 import net.dv8tion.jda.api.interactions.callbacks.IReplyCallback;
 
@@ -67,10 +67,11 @@ final class Replies {
 
     /** Where a subscription's alerts go, in words: "by DM" or "in #channel". */
     static String where(String target) {
-        if (target.startsWith(SubscriptionService.CHANNEL_PREFIX)) {
-            return "in <#" + target.substring(SubscriptionService.CHANNEL_PREFIX.length()) + ">";
-        }
-        return "by DM";
+        return switch (Target.parse(target)) {
+            case Target.DiscordChannel channel -> "in <#" + channel.channelId() + ">";
+            case Target.DiscordUser user -> "by DM";
+            case Target.Console console -> "on the console";
+        };
     }
 
     /** Text shown as inline code; backticks are dropped because nothing can escape them inside code. */
