@@ -18,8 +18,9 @@ WORKDIR /app
 COPY --from=build /src/target/tern.jar /app/tern.jar
 COPY config/tern.yml /config/tern.yml
 USER tern
-# The H2 database lives here; the shipped config reads TERN_DB_URL.
+# The H2 database lives here; the shipped config reads TERN_DB_URL. AUTO_SERVER=TRUE lets admin commands run beside
+# the bot: docker exec tern java -jar /app/tern.jar sources -c /config/tern.yml
 VOLUME ["/data"]
-ENV TERN_DB_URL=jdbc:h2:file:/data/tern
+ENV TERN_DB_URL="jdbc:h2:file:/data/tern;AUTO_SERVER=TRUE"
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/tern.jar"]
 CMD ["run", "-c", "/config/tern.yml"]

@@ -1,7 +1,6 @@
 package dev.tern.app;
 
 import dev.tern.config.SourceConfig;
-import dev.tern.deliver.DeliveryWorker;
 import dev.tern.poll.PollEvent;
 import dev.tern.poll.Poller;
 import dev.tern.poll.SourceStates;
@@ -53,7 +52,7 @@ public final class PollScheduler implements AutoCloseable {
     private final Map<String, SourceConfig> sources;
     private final Poller poller;
     private final SourceStates states;
-    private final DeliveryWorker deliveries;
+    private final Runnable deliver;
     private final Clock clock;
     private final NextPoll nextPoll;
     private final Consumer<List<PollEvent>> reporter;
@@ -64,7 +63,7 @@ public final class PollScheduler implements AutoCloseable {
             List<SourceConfig> sources,
             Poller poller,
             SourceStates states,
-            DeliveryWorker deliveries,
+            Runnable deliver,
             Clock clock,
             RandomGenerator random,
             Consumer<List<PollEvent>> reporter)
@@ -73,7 +72,7 @@ public final class PollScheduler implements AutoCloseable {
         sources.forEach(s -> this.sources.put(s.id(), s));
         this.poller = poller;
         this.states = states;
-        this.deliveries = deliveries;
+        this.deliver = deliver;
         this.clock = clock;
         this.nextPoll = new NextPoll(random);
         this.reporter = reporter;
@@ -180,7 +179,7 @@ public final class PollScheduler implements AutoCloseable {
 
     void runDeliveries() {
         try {
-            deliveries.drain();
+            deliver.run();
         } catch (RuntimeException e) {
             log.error("Draining the outbox failed; will try again in {}s", DELIVERY_PERIOD.toSeconds(), e);
         }

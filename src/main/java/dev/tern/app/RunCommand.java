@@ -67,7 +67,7 @@ public final class RunCommand implements Callable<Integer> {
                         c.sources(),
                         services.poller(),
                         services.states(),
-                        services.deliveries(),
+                        services::deliver,
                         Clock.systemUTC(),
                         new SecureRandom(),
                         RunCommand::logEvents)) {
@@ -89,6 +89,7 @@ public final class RunCommand implements Callable<Integer> {
                 case PollEvent.SourceFailed e -> log.warn("{}", EventPrinter.toText(e));
                 case PollEvent.SourceSuspicious e -> log.warn("{}", EventPrinter.toText(e));
                 case PollEvent.SourceSeeded e -> log.info("{}", EventPrinter.toText(e));
+                case PollEvent.SourceBusy e -> log.info("{}", EventPrinter.toText(e));
                 case PollEvent.SourcePolled e -> log.info("{}", EventPrinter.toText(e));
                 case PollEvent.HoldConfirmed e -> log.info("{}", EventPrinter.toText(e));
                 case PollEvent.HoldCleared e -> log.info("{}", EventPrinter.toText(e));

@@ -70,7 +70,7 @@ public final class TernRuntime implements AutoCloseable {
             return List.of(new PollEvent.SourceFailed(sourceId, "no source with this id in the configuration"));
         }
         List<PollEvent> events = services.poller().poll(source.get(), false);
-        services.deliveries().drain();
+        services.deliver();
         return events;
     }
 
@@ -81,7 +81,7 @@ public final class TernRuntime implements AutoCloseable {
     public Optional<List<PollEvent>> acceptHold(String sourceId) {
         Optional<List<PollEvent>> events =
                 source(sourceId).flatMap(s -> services.poller().accept(s, false));
-        events.ifPresent(e -> services.deliveries().drain());
+        events.ifPresent(e -> services.deliver());
         return events;
     }
 

@@ -68,8 +68,8 @@ final class PollSchedulerTest {
         DeliveryWorker worker = new DeliveryWorker(database, new DeliveryStore(), List.of(), clock);
         List<SourceConfig> sources = List.of(source("good", "/ok.json", FAST), source("bad", "/missing.json", FAST));
 
-        try (PollScheduler scheduler =
-                new PollScheduler(sources, poller, states, worker, clock, new SplittableRandom(1), events::addAll)) {
+        try (PollScheduler scheduler = new PollScheduler(
+                sources, poller, states, worker::drain, clock, new SplittableRandom(1), events::addAll)) {
             scheduler.start();
             waitFor(() -> count(PollEvent.SourcePolled.class, "good") >= 2
                     && count(PollEvent.SourceFailed.class, "bad") >= 2);
