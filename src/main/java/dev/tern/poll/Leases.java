@@ -90,6 +90,11 @@ public final class Leases {
         }
     }
 
+    /** This process's host name, as leases record it. */
+    String host() {
+        return host;
+    }
+
     private static boolean sameClaim(Optional<Lease> holder, Lease seen) {
         return holder.isPresent() && holder.get().token().equals(seen.token());
     }

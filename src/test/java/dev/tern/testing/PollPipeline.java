@@ -27,7 +27,12 @@ public record PollPipeline(Stores stores, SourceStates states, Reconciler reconc
         AlertQueue alerts =
                 new AlertQueue(matcher, stores.deliveries(), stores.subscriptions(), stores.users(), polling);
         Reconciler reconciler = new Reconciler(db, stores.postings(), states, alerts, clock, polling);
-        return new PollPipeline(stores, states, reconciler, new Leases(db, stores.leases(), clock, Sleeper.SYSTEM));
+        return new PollPipeline(stores, states, reconciler, new Leases(db, stores.leases(), clock, sleeper(clock)));
+    }
+
+    /** Waiting for a busy source moves a {@link MutableClock} instead of sleeping. */
+    private static Sleeper sleeper(Clock clock) {
+        return clock instanceof MutableClock moved ? moved::advance : Sleeper.SYSTEM;
     }
 
     /** A poller over the standard adapters, as the app builds it. */
