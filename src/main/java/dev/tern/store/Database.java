@@ -118,8 +118,8 @@ public final class Database implements AutoCloseable {
             return "";
         }
         return H2Urls.lacksAutoServer(url)
-                ? "file opened by this process (other processes cannot open it meanwhile: no ;AUTO_SERVER=TRUE)"
-                : "file opened by this process (no other Tern process has it open)";
+                ? "file opened by this process; no other process can open it meanwhile (no ;AUTO_SERVER=TRUE)"
+                : "file opened by this process; no other Tern process has it open";
     }
 
     private static String inUseHint(String url, RuntimeException e) {
