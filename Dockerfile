@@ -18,9 +18,10 @@ WORKDIR /app
 COPY --from=build /src/target/tern.jar /app/tern.jar
 COPY config/tern.yml /config/tern.yml
 USER tern
-# The H2 database lives here; the shipped config reads TERN_DB_URL.
+# The H2 database lives here; the shipped config reads TERN_DB_URL. AUTO_SERVER=TRUE lets admin commands run beside
+# the bot: docker exec tern java -jar /app/tern.jar sources -c /config/tern.yml
 VOLUME ["/data"]
-ENV TERN_DB_URL=jdbc:h2:file:/data/tern
+ENV TERN_DB_URL="jdbc:h2:file:/data/tern;AUTO_SERVER=TRUE"
 # The status server (health checks, metrics, status page) listens on every interface of the container; publish
 # the port only where it should be seen, and set TERN_HTTP_PASSWORD for anything beyond this machine.
 ENV TERN_HTTP_BIND=0.0.0.0

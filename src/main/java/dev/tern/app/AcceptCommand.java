@@ -67,6 +67,13 @@ public final class AcceptCommand implements Callable<Integer> {
                 err.flush();
                 return Tern.EXIT_FAILURE;
             }
+            if (events.get().getFirst() instanceof PollEvent.SourceBusy busy) {
+                err.printf(
+                        "error: source %s is being polled by %s; accept it once that poll is done%n",
+                        sourceId, busy.holder());
+                err.flush();
+                return Tern.EXIT_FAILURE;
+            }
             new EventPrinter(out, json, true).print(events.get());
             services.notices().drain();
             return 0;

@@ -8,6 +8,7 @@ import dev.tern.config.Sizes;
 import dev.tern.config.SourceConfig;
 import dev.tern.config.TernConfig;
 import dev.tern.source.Urls;
+import dev.tern.store.H2Urls;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,11 @@ public final class CheckConfigCommand implements Callable<Integer> {
     private void print(TernConfig c, PrintWriter out) {
         out.printf("%s is valid.%n", config.file());
         out.printf("storage: %s%n", c.storage().displayUrl());
+        if (H2Urls.lacksAutoServer(c.storage().url())) {
+            out.println("warning: storage.url is an H2 file without ;AUTO_SERVER=TRUE: while 'tern run' has it open,"
+                    + " 'tern sources', 'tern poll' and 'tern accept' cannot open it (\"Database may be already in"
+                    + " use\"). Add ;AUTO_SERVER=TRUE to the URL, as the default does.");
+        }
         out.printf(
                 "polling: every %s, timeout %s, max body %s, max age %s%n",
                 Durations.format(c.polling().interval()),

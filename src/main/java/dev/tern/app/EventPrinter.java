@@ -9,6 +9,7 @@ import dev.tern.poll.PollEvent;
 import dev.tern.posting.Location;
 import dev.tern.posting.Posting;
 import java.io.PrintWriter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -53,6 +54,7 @@ public final class EventPrinter {
             case PollEvent.SourceSeeded e -> "source.seeded";
             case PollEvent.SourcePolled e -> "source.polled";
             case PollEvent.SourceFailed e -> "source.failed";
+            case PollEvent.SourceBusy e -> "source.busy";
             case PollEvent.SourceSuspicious e -> "source.suspicious";
             case PollEvent.HoldConfirmed e -> "source.hold-confirmed";
             case PollEvent.HoldCleared e -> "source.hold-cleared";
@@ -78,6 +80,10 @@ public final class EventPrinter {
             }
             case PollEvent.SourceFailed e -> {
                 node.put("source", e.source()).put("error", e.error());
+            }
+            case PollEvent.SourceBusy e -> {
+                node.put("source", e.source()).put("by", e.holder());
+                node.put("since", e.since().toString()).put("ended", e.ended());
             }
             case PollEvent.SourceSuspicious e -> {
                 node.put("source", e.source()).put("reason", e.reason());
@@ -124,6 +130,13 @@ public final class EventPrinter {
                         .formatted(
                                 e.source(), e.added(), e.updated(), e.closed(), e.reopened(), e.postings(), e.millis());
             case PollEvent.SourceFailed e -> "%s: FAILED, nothing closed: %s".formatted(e.source(), e.error());
+            case PollEvent.SourceBusy e
+            when e.ended() ->
+                "%s: just polled by %s; not polled again (`tern sources` shows the result)"
+                        .formatted(e.source(), e.holder());
+            case PollEvent.SourceBusy e ->
+                "%s: being polled by %s since %s; not polled again, try once it is done"
+                        .formatted(e.source(), e.holder(), e.since().truncatedTo(ChronoUnit.SECONDS));
             case PollEvent.SourceSuspicious e ->
                 "%s: HELD, nothing closed: %s; `tern accept %s` closes them now"
                         .formatted(e.source(), e.reason(), e.source());

@@ -55,7 +55,7 @@ public final class PollCommand implements Callable<Integer> {
         ConsoleNotifier console = new ConsoleNotifier(out, json);
         try (Services services =
                 Services.open(loaded.get(), loaded.get().storage(), Clock.systemUTC(), List.of(console))) {
-            return pollAll(services, chosen.get(), new EventPrinter(out, json, dryRun));
+            return pollAll(services, chosen.get(), new EventPrinter(out, json, dryRun), err);
         } catch (StoreException e) {
             err.println(
                     "error: cannot open the database " + loaded.get().storage().displayUrl() + ": " + e.getMessage());
@@ -64,18 +64,36 @@ public final class PollCommand implements Callable<Integer> {
         }
     }
 
-    private int pollAll(Services services, List<SourceConfig> sources, EventPrinter printer) {
+    private int pollAll(Services services, List<SourceConfig> sources, EventPrinter printer, PrintWriter err) {
         boolean anyFailed = false;
+        long elsewhere = 0;
         for (SourceConfig source : sources) {
             List<PollEvent> events = services.poller().poll(source, dryRun);
             anyFailed |= events.stream().anyMatch(e -> e instanceof PollEvent.SourceFailed);
+            elsewhere += events.stream()
+                    .filter(e -> e instanceof PollEvent.AlertQueued a && !ConsoleNotifier.TARGET.equals(a.target()))
+                    .count();
             printer.print(events);
         }
         if (!dryRun) {
-            services.deliveries().drain();
-            services.notices().drain();
+            services.deliver();
+            noteUndelivered(services, elsewhere, err);
         }
         return anyFailed ? Tern.EXIT_FAILURE : 0;
+    }
+
+    /** This command prints console alerts only; says who sends the others (Discord), and when. */
+    private static void noteUndelivered(Services services, long alerts, PrintWriter err) {
+        if (alerts == 0) {
+            return;
+        }
+        err.printf(
+                "note: %d alert(s) queued for targets other than the console; %s%n",
+                alerts,
+                services.database().servedByAnotherProcess()
+                        ? "the running Tern that serves the database delivers them"
+                        : "they wait in the outbox until 'tern run' delivers them");
+        err.flush();
     }
 
     private Optional<List<SourceConfig>> choose(TernConfig c, PrintWriter err) {

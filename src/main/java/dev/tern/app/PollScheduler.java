@@ -1,8 +1,6 @@
 package dev.tern.app;
 
 import dev.tern.config.SourceConfig;
-import dev.tern.deliver.DeliveryWorker;
-import dev.tern.deliver.NoticeWorker;
 import dev.tern.poll.PollEvent;
 import dev.tern.poll.Poller;
 import dev.tern.poll.SourceStates;
@@ -54,8 +52,7 @@ public final class PollScheduler implements AutoCloseable {
     private final Map<String, SourceConfig> sources;
     private final Poller poller;
     private final SourceStates states;
-    private final DeliveryWorker deliveries;
-    private final NoticeWorker notices;
+    private final Runnable deliver;
     private final Clock clock;
     private final NextPoll nextPoll;
     private final Report reporter;
@@ -66,8 +63,7 @@ public final class PollScheduler implements AutoCloseable {
             List<SourceConfig> sources,
             Poller poller,
             SourceStates states,
-            DeliveryWorker deliveries,
-            NoticeWorker notices,
+            Runnable deliver,
             Clock clock,
             RandomGenerator random,
             Report reporter)
@@ -76,8 +72,7 @@ public final class PollScheduler implements AutoCloseable {
         sources.forEach(s -> this.sources.put(s.id(), s));
         this.poller = poller;
         this.states = states;
-        this.deliveries = deliveries;
-        this.notices = notices;
+        this.deliver = deliver;
         this.clock = clock;
         this.nextPoll = new NextPoll(random);
         this.reporter = reporter;
@@ -216,14 +211,9 @@ public final class PollScheduler implements AutoCloseable {
 
     void runDeliveries() {
         try {
-            deliveries.drain();
+            deliver.run();
         } catch (RuntimeException e) {
             log.error("Draining the outbox failed; will try again in {}s", DELIVERY_PERIOD.toSeconds(), e);
-        }
-        try {
-            notices.drain();
-        } catch (RuntimeException e) {
-            log.error("Telling the admins failed; will try again in {}s", DELIVERY_PERIOD.toSeconds(), e);
         }
     }
 

@@ -69,8 +69,7 @@ public final class RunCommand implements Callable<Integer> {
                         c.sources(),
                         services.poller(),
                         services.states(),
-                        services.deliveries(),
-                        services.notices(),
+                        services::deliver,
                         Clock.systemUTC(),
                         new SecureRandom(),
                         (sourceId, events, took) -> {
@@ -102,6 +101,7 @@ public final class RunCommand implements Callable<Integer> {
                         case PollEvent.SourceFailed e -> log.atWarn().addKeyValue("error", e.error());
                         case PollEvent.SourceSuspicious e -> log.atWarn().addKeyValue("reason", e.reason());
                         case PollEvent.SourceSeeded e -> log.atInfo();
+                        case PollEvent.SourceBusy e -> log.atInfo();
                         case PollEvent.SourcePolled e -> log.atInfo();
                         case PollEvent.HoldConfirmed e -> log.atInfo();
                         case PollEvent.HoldCleared e -> log.atInfo();

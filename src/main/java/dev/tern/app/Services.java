@@ -18,17 +18,22 @@ import dev.tern.match.QueryException;
 import dev.tern.match.Subscription;
 import dev.tern.match.SubscriptionService;
 import dev.tern.poll.AlertQueue;
+import dev.tern.poll.Leases;
 import dev.tern.poll.Poller;
 import dev.tern.poll.Reconciler;
 import dev.tern.poll.SourceStates;
 import dev.tern.posting.Normalizer;
 import dev.tern.source.Http;
+import dev.tern.source.Sleeper;
 import dev.tern.source.SourceRegistry;
 import dev.tern.store.Database;
 import dev.tern.store.Stores;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every service of a running Tern, built by hand from the config in dependency order (no DI framework), and
@@ -40,10 +45,11 @@ import java.util.List;
  * @param states what is kept about each source between polls (validators, failures, holds)
  * @param http the HTTP client every source shares
  * @param poller polls one source
- * @param deliveries drains the outbox
- * @param notices tells the admins what polls and deliveries wrote down for them
+ * @param deliveries drains the outbox (call {@link #deliver()}, which keeps other processes from draining at once)
+ * @param notices tells the admins what polls and deliveries wrote down for them (drained by {@link #deliver()})
  * @param live the subscription index the matcher reads (routes and user subscriptions)
  * @param subscriptions what the Discord commands call
+ * @param leases work that one process at a time may do: polling a source, draining the outbox
  */
 public record Services(
         TernConfig config,
@@ -55,8 +61,16 @@ public record Services(
         DeliveryWorker deliveries,
         NoticeWorker notices,
         LiveSubscriptions live,
-        SubscriptionService subscriptions)
+        SubscriptionService subscriptions,
+        Leases leases)
         implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Services.class);
+
+    /** How long a delivery waits for another process's delivery to end before leaving the alerts to it. */
+    static final Duration OUTBOX_WAIT = Duration.ofSeconds(5);
+
+    private static final String OUTBOX = "outbox";
 
     /** The User-Agent every source request carries. */
     public static final String USER_AGENT = Http.userAgent(Tern.version());
@@ -96,18 +110,50 @@ public record Services(
                     new Matcher(live.index()), stores.deliveries(), stores.subscriptions(), stores.users(), polling);
             Reconciler reconciler = new Reconciler(database, stores.postings(), states, alerts, clock, polling);
             Http http = new Http(polling.timeout(), polling.maxBodySize(), USER_AGENT);
-            Poller poller = new Poller(SourceRegistry.standard(clock), http, new Normalizer(clock), states, reconciler);
+            Leases leases = new Leases(database, stores.leases(), clock, Sleeper.SYSTEM);
+            Poller poller =
+                    new Poller(SourceRegistry.standard(clock), http, new Normalizer(clock), states, reconciler, leases);
             SubscriptionTargetHealth health =
                     new SubscriptionTargetHealth(subscriptions, config.routes(), database, stores.notices(), clock);
             DeliveryWorker deliveries =
                     new DeliveryWorker(database, stores.deliveries(), notifiers, clock, health, listener);
             NoticeWorker notices = new NoticeWorker(database, stores.notices(), sink, clock);
             return new Services(
-                    config, database, stores, states, http, poller, deliveries, notices, live, subscriptions);
+                    config, database, stores, states, http, poller, deliveries, notices, live, subscriptions, leases);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
+    }
+
+    /**
+     * Delivers what is due, unless another process (a running {@code tern run} beside {@code tern poll}) is
+     * delivering: then it waits up to {@link #OUTBOX_WAIT} and otherwise leaves the alerts to that process, so that
+     * no alert is sent by both.
+     *
+     * @return how many alerts this process delivered
+     */
+    public int deliver() {
+        try {
+            return switch (leases.claim(OUTBOX, OUTBOX_WAIT, Leases.Mode.TAKE)) {
+                case Leases.Granted granted -> granted.lease().during(this::drainOutboxAndNotices);
+                case Leases.Busy busy -> {
+                    log.info(
+                            "The outbox is being delivered by {}; it sends what is due",
+                            leases.describe(busy.holder()));
+                    yield 0;
+                }
+            };
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    private int drainOutboxAndNotices() {
+        int delivered = deliveries.drain();
+        notices.drain();
+        return delivered;
     }
 
     /** The configured routes as subscriptions; their queries were validated when the config loaded. */

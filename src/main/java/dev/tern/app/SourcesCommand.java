@@ -46,6 +46,8 @@ public final class SourcesCommand implements Callable<Integer> {
             Stores stores = Stores.create();
             SourceStateStore states = stores.sources();
             PostingStore postings = stores.postings();
+            String access = database.access();
+            out.printf("database: %s%s%n", c.storage().displayUrl(), access.isEmpty() ? "" : ", " + access);
             out.printf(
                     "%-24s %-15s %-6s %-22s %-8s %s%n", "SOURCE", "TYPE", "OPEN", "LAST SUCCESS", "FAILURES", "STATUS");
             for (SourceConfig source : c.sources()) {

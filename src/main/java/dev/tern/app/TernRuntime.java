@@ -106,8 +106,7 @@ public final class TernRuntime implements AutoCloseable {
         long start = System.nanoTime();
         List<PollEvent> events = services.poller().poll(source.get(), false);
         metrics.polled(sourceId, events, Duration.ofNanos(System.nanoTime() - start));
-        services.deliveries().drain();
-        services.notices().drain();
+        services.deliver();
         return events;
     }
 
@@ -118,10 +117,7 @@ public final class TernRuntime implements AutoCloseable {
     public Optional<List<PollEvent>> acceptHold(String sourceId) {
         Optional<List<PollEvent>> events =
                 source(sourceId).flatMap(s -> services.poller().accept(s, false));
-        events.ifPresent(e -> {
-            services.deliveries().drain();
-            services.notices().drain();
-        });
+        events.ifPresent(e -> services.deliver());
         return events;
     }
 

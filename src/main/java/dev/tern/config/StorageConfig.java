@@ -3,15 +3,16 @@ package dev.tern.config;
 /**
  * The {@code storage} section.
  *
- * @param url JDBC URL, {@code jdbc:h2:file:./data/tern} by default
+ * @param url JDBC URL, {@code jdbc:h2:file:./data/tern;AUTO_SERVER=TRUE} by default (H2's automatic mixed mode: the
+ *     first Tern process to open the file serves it to the others, so commands run beside {@code tern run})
  * @param user database user (empty for H2's default)
  * @param password database password (from the environment; never logged)
  */
 public record StorageConfig(String url, String user, String password) {
 
-    public static final String DEFAULT_URL = "jdbc:h2:file:./data/tern";
+    public static final String DEFAULT_URL = "jdbc:h2:file:./data/tern;AUTO_SERVER=TRUE";
 
-    /** The defaults: an H2 file under {@code ./data}. */
+    /** The defaults: an H2 file under {@code ./data} that several Tern processes can use at once. */
     public static StorageConfig defaults() {
         return new StorageConfig(DEFAULT_URL, "", "");
     }

@@ -1,6 +1,7 @@
 package dev.tern.poll;
 
 import dev.tern.posting.Posting;
+import java.time.Instant;
 
 /**
  * What a poll did, one event at a time. {@code tern poll --json} prints each as one JSON line; the human summary
@@ -28,6 +29,15 @@ public sealed interface PollEvent {
 
     /** The fetch or the parse failed; nothing was closed. */
     record SourceFailed(String source, String error) implements PollEvent {}
+
+    /**
+     * Another poll of the source was running (in another Tern process, or this one), so this one did not poll:
+     * {@code ended} when that poll finished while this one waited (the source was just polled).
+     *
+     * @param holder who was polling, e.g. "another Tern process (pid 12 on host)"
+     * @param since when that poll started
+     */
+    record SourceBusy(String source, String holder, Instant since, boolean ended) implements PollEvent {}
 
     /** The poll looked wrong (mass closing, empty result): held, nothing closed, source degraded. */
     record SourceSuspicious(String source, String reason) implements PollEvent {}

@@ -9,13 +9,12 @@ import dev.tern.source.FetchResult;
 import dev.tern.source.Http;
 import dev.tern.source.SourceAdapter;
 import dev.tern.source.SourceRegistry;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,49 +27,77 @@ public final class Poller {
 
     private static final Logger log = LoggerFactory.getLogger(Poller.class);
 
+    /** How long a poll waits for another poll of the same source to end before it reports the source busy. */
+    public static final Duration BUSY_WAIT = Duration.ofSeconds(5);
+
     private final SourceRegistry registry;
     private final Http http;
     private final Normalizer normalizer;
     private final SourceStates states;
     private final Reconciler reconciler;
-    /** One poll of a source at a time (the schedule, /tern poll and /tern accept may ask at once). */
-    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
+    /**
+     * One poll of a source at a time, across every Tern process on the database: the schedule, {@code tern poll},
+     * {@code /tern poll} and accepting a hold may ask at once.
+     */
+    private final Leases leases;
 
     public Poller(
-            SourceRegistry registry, Http http, Normalizer normalizer, SourceStates states, Reconciler reconciler) {
+            SourceRegistry registry,
+            Http http,
+            Normalizer normalizer,
+            SourceStates states,
+            Reconciler reconciler,
+            Leases leases) {
         this.registry = registry;
         this.http = http;
         this.normalizer = normalizer;
         this.states = states;
         this.reconciler = reconciler;
+        this.leases = leases;
     }
 
     /**
-     * Polls {@code source} now.
+     * Polls {@code source} now. When another poll of it is running, waits up to {@link #BUSY_WAIT} for it to end and
+     * then does not poll again: the only event is a {@link PollEvent.SourceBusy}.
      *
      * @param dryRun when true, the database is left exactly as it was
      */
     public List<PollEvent> poll(SourceConfig source, boolean dryRun) {
-        return locked(source, () -> pollLocked(source, dryRun));
+        return exclusive(source, Leases.Mode.AWAIT_END, () -> pollLocked(source, dryRun), List::of);
     }
 
     /**
-     * Accepts the source's held poll: what it kept open closes now. Empty when the source holds nothing.
+     * Accepts the source's held poll: what it kept open closes now. Empty when the source holds nothing; a
+     * {@link PollEvent.SourceBusy} when a poll of it ran for longer than {@link #BUSY_WAIT}.
      *
      * @param dryRun when true, the database is left exactly as it was
      */
     public Optional<List<PollEvent>> accept(SourceConfig source, boolean dryRun) {
-        return locked(source, () -> reconciler.accept(source, dryRun));
+        return exclusive(
+                source, Leases.Mode.TAKE, () -> reconciler.accept(source, dryRun), e -> Optional.of(List.of(e)));
     }
 
-    private <T> T locked(SourceConfig source, Supplier<T> work) {
-        ReentrantLock lock = locks.computeIfAbsent(source.id(), id -> new ReentrantLock());
-        lock.lock();
+    /** Runs {@code work} holding the source's lease; otherwise {@code instead} gets the event that says why not. */
+    private <T> T exclusive(SourceConfig source, Leases.Mode mode, Supplier<T> work, Function<PollEvent, T> instead) {
+        Leases.Claim claim;
         try {
-            return work.get();
-        } finally {
-            lock.unlock();
+            claim = leases.claim("source:" + source.id(), BUSY_WAIT, mode);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return instead.apply(new PollEvent.SourceFailed(source.id(), "interrupted while polling"));
+        } catch (RuntimeException e) {
+            log.error("Source {}: could not claim it for polling", source.id(), e);
+            return instead.apply(new PollEvent.SourceFailed(source.id(), "database: " + e.getMessage()));
         }
+        return switch (claim) {
+            case Leases.Granted granted -> granted.lease().during(work);
+            case Leases.Busy busy -> {
+                String holder = leases.describe(busy.holder());
+                log.info("Source {} is being polled by {}; left to it", source.id(), holder);
+                yield instead.apply(new PollEvent.SourceBusy(
+                        source.id(), holder, busy.holder().acquiredAt(), busy.ended()));
+            }
+        };
     }
 
     private List<PollEvent> pollLocked(SourceConfig source, boolean dryRun) {

@@ -17,17 +17,33 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final int POOL_SIZE = 4;
     private static final String MIGRATIONS = "classpath:db/migration";
+    private static final String H2_BIND_ADDRESS = "h2.bindAddress";
+    private static final String IN_USE = "already in use";
+
+    static {
+        // H2's automatic mixed mode serves a file database to other processes over TCP; loopback only, unless the
+        // admin chose an address with -Dh2.bindAddress
+        if (System.getProperty(H2_BIND_ADDRESS) == null) {
+            System.setProperty(H2_BIND_ADDRESS, "127.0.0.1");
+        }
+    }
 
     private final HikariDataSource dataSource;
+    private final String access;
+    private final String servedBy;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, String access, String servedBy) {
         this.dataSource = dataSource;
+        this.access = access;
+        this.servedBy = servedBy;
     }
 
     /**
      * Opens the database and migrates it. An H2 URL that names no {@code MODE} gets
      * {@code ;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH}, so that H2 reads the same SQL as
-     * PostgreSQL; the folder of an H2 file database is created when missing.
+     * PostgreSQL; the folder of an H2 file database is created when missing. With {@code ;AUTO_SERVER=TRUE} the
+     * first Tern process to open a file database serves it to the others (on a loopback port H2 chooses), so that
+     * {@code tern poll} runs beside {@code tern run}.
      */
     public static Database open(String jdbcUrl, String user, String password) {
         String url = H2Urls.withDefaults(jdbcUrl);
@@ -43,7 +59,8 @@ public final class Database implements AutoCloseable {
             dataSource = new HikariDataSource(config);
         } catch (RuntimeException e) {
             throw new StoreException(
-                    "opening database " + H2Urls.withoutSecrets(url) + " failed: " + e.getMessage(), e);
+                    "opening database " + H2Urls.withoutSecrets(url) + " failed: " + e.getMessage() + inUseHint(url, e),
+                    e);
         }
         try {
             var result = Flyway.configure()
@@ -51,14 +68,67 @@ public final class Database implements AutoCloseable {
                     .locations(MIGRATIONS)
                     .load()
                     .migrate();
+            String servedBy = H2Urls.filePath(url) == null ? null : server(dataSource);
+            String access = access(url, servedBy);
             LOG.info(
-                    "Database {} ready ({} migrations applied)", H2Urls.withoutSecrets(url), result.migrationsExecuted);
+                    "Database {} ready ({} migrations applied){}",
+                    H2Urls.withoutSecrets(url),
+                    result.migrationsExecuted,
+                    access.isEmpty() ? "" : "; " + access);
+            return new Database(dataSource, access, servedBy);
         } catch (RuntimeException e) {
             dataSource.close();
             throw new StoreException(
                     "migrating database " + H2Urls.withoutSecrets(url) + " failed: " + e.getMessage(), e);
         }
-        return new Database(dataSource);
+    }
+
+    /**
+     * How this process reaches the database, for commands to say: "served by a running Tern process at
+     * 127.0.0.1:PORT" or "file opened by this process" for an H2 file; empty for a database server.
+     */
+    public String access() {
+        return access;
+    }
+
+    /** Whether another Tern process has the H2 file open and serves it to this one (a running {@code tern run}). */
+    public boolean servedByAnotherProcess() {
+        return servedBy != null;
+    }
+
+    /** The address of the process serving this session, or null when this process opened the file itself. */
+    private static String server(HikariDataSource dataSource) {
+        String sql = "SELECT server FROM information_schema.sessions WHERE session_id = SESSION_ID()";
+        try (Connection c = dataSource.getConnection();
+                var statement = c.createStatement();
+                var row = statement.executeQuery(sql)) {
+            String server = row.next() ? row.getString(1) : null;
+            return server == null ? null : server.replaceFirst("^tcp://", "");
+        } catch (SQLException e) {
+            LOG.debug("Could not tell whether another process serves the database: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    private static String access(String url, String servedBy) {
+        if (servedBy != null) {
+            return "served by a running Tern process at " + servedBy;
+        }
+        if (H2Urls.filePath(url) == null) {
+            return "";
+        }
+        return H2Urls.lacksAutoServer(url)
+                ? "file opened by this process; no other process can open it meanwhile (no ;AUTO_SERVER=TRUE)"
+                : "file opened by this process; no other Tern process has it open";
+    }
+
+    private static String inUseHint(String url, RuntimeException e) {
+        String message = String.valueOf(e.getMessage());
+        if (!message.contains(IN_USE) || !H2Urls.lacksAutoServer(url)) {
+            return "";
+        }
+        return ". Another process (a running 'tern run'?) has the file open: add ;AUTO_SERVER=TRUE to storage.url"
+                + " (as the default does) and restart it, so that other tern commands can run beside it";
     }
 
     /** Runs work in one transaction that commits when it returns and rolls back when it throws. */

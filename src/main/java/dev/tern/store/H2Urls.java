@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** URL handling for H2: compatibility settings and the folder of a file database. */
-final class H2Urls {
+/** URL handling for H2: compatibility settings, sharing a file database, and the folder of a file database. */
+public final class H2Urls {
 
     /**
      * Appended to H2 URLs that do not choose a mode: PostgreSQL syntax (so the migrations also run on
@@ -67,6 +67,14 @@ final class H2Urls {
             end = at < 0 ? end : Math.min(end, at);
         }
         return url.substring(0, end);
+    }
+
+    /**
+     * Whether {@code url} is an H2 file database that only one process can open: it lacks H2's automatic mixed mode
+     * ({@code ;AUTO_SERVER=TRUE}), with which the first process serves the file to the others.
+     */
+    public static boolean lacksAutoServer(String url) {
+        return filePath(url) != null && !url.toUpperCase(Locale.ROOT).contains(";AUTO_SERVER=TRUE");
     }
 
     private static boolean isH2(String url) {

@@ -11,7 +11,8 @@ public record Stores(
         SubscriptionStore subscriptions,
         DiscordUserStore users,
         TargetStore targets,
-        NoticeStore notices) {
+        NoticeStore notices,
+        LeaseStore leases) {
 
     /** One of each store. */
     public static Stores create() {
@@ -22,6 +23,7 @@ public record Stores(
                 new SubscriptionStore(),
                 new DiscordUserStore(),
                 new TargetStore(),
-                new NoticeStore());
+                new NoticeStore(),
+                new LeaseStore());
     }
 }

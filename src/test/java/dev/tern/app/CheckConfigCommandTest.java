@@ -22,6 +22,26 @@ final class CheckConfigCommandTest {
     }
 
     @Test
+    void warnsWhenAFileDatabaseCannotBeSharedWithARunningBot() throws Exception {
+        CliRun warned = CliRun.of("check-config", "-c", write("""
+                storage: { url: "jdbc:h2:file:./data/mine" }
+                """).toString());
+        CliRun quiet = CliRun.of("check-config", "-c", write("""
+                storage: { url: "jdbc:h2:file:./data/mine;AUTO_SERVER=TRUE" }
+                """).toString());
+
+        assertThat(warned.exitCode()).as(warned.err()).isZero();
+        assertThat(warned.out())
+                .contains("storage: jdbc:h2:file:./data/mine")
+                .contains("warning: storage.url is an H2 file without ;AUTO_SERVER=TRUE");
+        assertThat(quiet.exitCode()).as(quiet.err()).isZero();
+        assertThat(quiet.out()).doesNotContain("warning");
+        assertThat(CliRun.of("check-config", "-c", "config/tern.yml").out())
+                .as("the shipped config shares its database")
+                .doesNotContain("warning");
+    }
+
+    @Test
     void rejectsEachProblemWithItsPathAndLineAndExitCodeTwo() throws Exception {
         Path bad = write("""
                 polling: { interval: 15m, colour: blue }

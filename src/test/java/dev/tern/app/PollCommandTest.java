@@ -3,6 +3,9 @@ package dev.tern.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tern.store.Database;
+import dev.tern.store.DeliveryStatus;
+import dev.tern.store.DeliveryStore;
 import dev.tern.testing.BoardServer;
 import dev.tern.testing.SimplifyListing;
 import java.io.IOException;
@@ -179,6 +182,36 @@ final class PollCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("no source 'nope'").contains("[simplify]");
+    }
+
+    @Test
+    void discordAlertsAreQueuedForTheBotAndLeftPending() throws IOException {
+        Path withDiscord = dir.resolve("discord.yml");
+        String database = dir.resolve("db/discord").toString().replace('\\', '/');
+        Files.writeString(withDiscord, """
+                storage: { url: "jdbc:h2:file:%s" }
+                sources:
+                  - { id: simplify, type: simplify, url: "%s/listings.json", backfill: true }
+                routes:
+                  - { id: engineers, to: "discord:channel/123", filter: { keywords: engineer } }
+                discord: { token: not-used-by-poll }
+                """.formatted(database, board.base()));
+        board.serve("/listings.json", listing.json());
+
+        CliRun run = CliRun.of("poll", "--json", "-c", withDiscord.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.jsonLines())
+                .filteredOn(n -> n.get("type").asText().equals("alert"))
+                .singleElement()
+                .satisfies(n -> assertThat(n.get("target").asText()).isEqualTo("discord:channel/123"));
+        assertThat(run.err())
+                .contains("note: 1 alert(s) queued for targets other than the console; they wait in the outbox until"
+                        + " 'tern run' delivers them");
+        try (Database db = Database.open("jdbc:h2:file:" + database, "", "")) {
+            int pending = db.read(c -> new DeliveryStore().count(c, DeliveryStatus.PENDING));
+            assertThat(pending).as("left for the bot").isEqualTo(1);
+        }
     }
 
     private CliRun poll() {

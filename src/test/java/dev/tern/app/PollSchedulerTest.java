@@ -75,8 +75,7 @@ final class PollSchedulerTest {
                 sources,
                 poller,
                 states,
-                worker,
-                notices,
+                worker::drain,
                 clock,
                 new SplittableRandom(1),
                 (id, polled, took) -> events.addAll(polled))) {

@@ -18,6 +18,7 @@ import dev.tern.source.RecordingSleeper;
 import dev.tern.source.SourceRegistry;
 import dev.tern.source.TestSources;
 import dev.tern.store.Database;
+import dev.tern.store.Lease;
 import dev.tern.store.PostingStatus;
 import dev.tern.store.SourceState;
 import dev.tern.store.StoredPosting;
@@ -96,6 +97,36 @@ final class PollerTest {
         assertThat(closedKeys(closing)).containsExactlyInAnyOrder("acme:1", "acme:2");
         assertThat(status("acme:1")).isEqualTo(PostingStatus.CLOSED);
         assertThat(states.state("acme").degraded()).isFalse();
+    }
+
+    @Test
+    void aPollWhileAnotherProcessPollsTheSourceReportsItBusyAndFetchesNothing() {
+        serveGreenhouse(intern("1"));
+        poll("acme");
+        serveGreenhouse(intern("1"), intern("2"));
+        int requests = board.requests();
+        Lease other = new Lease(
+                "source:acme",
+                "t",
+                4242,
+                "elsewhere",
+                clock.instant(),
+                clock.instant().plus(Duration.ofMinutes(1)));
+        db.transaction(c -> pipeline.stores().leases().insert(c, other));
+
+        List<PollEvent> busy = poller.poll(source("acme"), false);
+        List<PollEvent> afterItsLeaseEnded = poll("acme");
+
+        assertThat(busy)
+                .containsExactly(new PollEvent.SourceBusy(
+                        "acme", "another Tern process (pid 4242 on elsewhere)", other.acquiredAt(), false));
+        assertThat(afterItsLeaseEnded)
+                .filteredOn(PostingChanged.class::isInstance)
+                .extracting(e -> ((PostingChanged) e).posting().key())
+                .containsExactly("acme:2");
+        assertThat(board.requests())
+                .as("one fetch: the poll after the lease ended")
+                .isEqualTo(requests + 1);
     }
 
     @Test

@@ -34,6 +34,18 @@ final class H2UrlsTest {
     }
 
     @Test
+    void aFileUrlWithoutAutoServerIsOneProcessOnly() {
+        assertThat(H2Urls.lacksAutoServer("jdbc:h2:file:./data/tern")).isTrue();
+        assertThat(H2Urls.lacksAutoServer("jdbc:h2:./data/tern;MODE=PostgreSQL"))
+                .isTrue();
+        assertThat(H2Urls.lacksAutoServer("jdbc:h2:file:./data/tern;auto_server=true"))
+                .isFalse();
+        assertThat(H2Urls.lacksAutoServer("jdbc:h2:mem:x")).isFalse();
+        assertThat(H2Urls.lacksAutoServer("jdbc:h2:tcp://localhost/tern")).isFalse();
+        assertThat(H2Urls.lacksAutoServer("jdbc:postgresql://db/tern")).isFalse();
+    }
+
+    @Test
     void dropsSettingsThatMayHoldSecretsFromLoggedUrls() {
         assertThat(H2Urls.withoutSecrets("jdbc:h2:file:./t;PASSWORD=x")).isEqualTo("jdbc:h2:file:./t");
         assertThat(H2Urls.withoutSecrets("jdbc:postgresql://db/tern?password=x"))

@@ -6,21 +6,27 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A board served on 127.0.0.1 for tests: one body per path that a test swaps at will, an optional ETag (so polls
- * can be 304), and forced failure statuses.
+ * can be 304), forced failure statuses, and answers held back until the test releases them.
  */
 public final class BoardServer implements AutoCloseable {
+
+    private static final Duration HOLD_AT_MOST = Duration.ofMinutes(1);
 
     private final HttpServer server;
     private final ConcurrentHashMap<String, String> bodies = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
     private volatile boolean etags = true;
     private volatile int failWith;
+    private volatile CountDownLatch gate;
 
     private BoardServer(HttpServer server) {
         this.server = server;
@@ -59,6 +65,20 @@ public final class BoardServer implements AutoCloseable {
         failWith = status;
     }
 
+    /** Holds every answer until {@link #release()}: a slow board, so that a poll of it stays in progress. */
+    public void hold() {
+        gate = new CountDownLatch(1);
+    }
+
+    /** Answers the held requests and stops holding. */
+    public void release() {
+        CountDownLatch held = gate;
+        gate = null;
+        if (held != null) {
+            held.countDown();
+        }
+    }
+
     public int requests() {
         return requests.get();
     }
@@ -66,6 +86,7 @@ public final class BoardServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             requests.incrementAndGet();
+            awaitRelease();
             String query = exchange.getRequestURI().getRawQuery();
             String path = exchange.getRequestURI().getPath();
             String body = query == null ? null : bodies.get(path + "?" + query);
@@ -89,8 +110,20 @@ public final class BoardServer implements AutoCloseable {
         }
     }
 
+    private void awaitRelease() {
+        CountDownLatch held = gate;
+        try {
+            if (held != null && !held.await(HOLD_AT_MOST.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("a held request was never released");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
+        release();
         server.stop(0);
     }
 }

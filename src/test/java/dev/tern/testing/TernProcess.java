@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Tern's command line as a real child process on the test class path: stdout lines to wait for, stderr kept,
- * SIGTERM to stop it.
+ * SIGTERM to stop it, SIGKILL to crash it.
  */
 public final class TernProcess implements AutoCloseable {
 
@@ -93,6 +93,24 @@ public final class TernProcess implements AutoCloseable {
     /** Sends SIGTERM (through the handle: Process.destroy() would also close our ends of its pipes). */
     public void terminate() {
         process.toHandle().destroy();
+    }
+
+    /** Sends SIGKILL, as a crash or the OOM killer would, and waits until the process is gone. */
+    public void kill() throws InterruptedException {
+        process.toHandle().destroyForcibly();
+        process.waitFor();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The stdout lines that {@link #awaitLine} has not taken, once the process has ended. */
+    public List<String> remainingLines() throws InterruptedException {
+        outReader.join(Duration.ofSeconds(5));
+        List<String> lines = new ArrayList<>();
+        out.drainTo(lines);
+        return lines;
     }
 
     /** Waits for the exit; true if it exited within the timeout. */

@@ -188,6 +188,9 @@ final class TernCommand implements SlashCommand {
                 case PollEvent.SourcePolled polled -> parts.add(polled(polled));
                 case PollEvent.SourceFailed failed ->
                     parts.add("failed: " + DiscordText.literal(failed.error(), TEXT_MAX) + "; nothing was closed");
+                case PollEvent.SourceBusy busy ->
+                    parts.add((busy.ended() ? "just polled by " : "being polled by ") + busy.holder()
+                            + "; not polled again");
                 case PollEvent.SourceSuspicious held ->
                     parts.add("held as suspicious, nothing closed: " + DiscordText.literal(held.reason(), TEXT_MAX)
                             + "; `/tern accept` closes them now");
