@@ -19,6 +19,7 @@ import dev.tern.source.Http;
 import dev.tern.source.SourceRegistry;
 import dev.tern.store.Database;
 import dev.tern.store.DeliveryStore;
+import dev.tern.store.OutboxMessageStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,7 +65,12 @@ public record Services(
             Http http = new Http(config.polling().timeout(), config.polling().maxBodySize(), USER_AGENT);
             Poller poller = new Poller(SourceRegistry.standard(clock), http, new Normalizer(clock), reconciler);
             DeliveryWorker deliveries = new DeliveryWorker(
-                    database, new DeliveryStore(), notifiers, clock, new SubscriptionTargetHealth(subscriptions));
+                    database,
+                    new DeliveryStore(),
+                    new OutboxMessageStore(),
+                    notifiers,
+                    clock,
+                    new SubscriptionTargetHealth(subscriptions));
             return new Services(config, database, http, poller, deliveries, live, subscriptions);
         } catch (RuntimeException e) {
             database.close();

@@ -14,16 +14,25 @@ final class H2Urls {
      */
     static final String COMPATIBILITY = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
+    /**
+     * Appended to H2 file URLs that do not set it: write each commit to the file at once. H2's default keeps
+     * commits in memory for up to a second, so a process killed (SIGKILL, OOM killer, power) right after a commit
+     * loses it: an outbox message recorded before sending would vanish while Discord has it.
+     */
+    static final String DURABLE = ";WRITE_DELAY=0";
+
     private static final String PREFIX = "jdbc:h2:";
     private static final String[] NOT_FILES = {"mem:", "tcp:", "ssl:", "zip:"};
 
     private H2Urls() {}
 
     static String withDefaults(String url) {
-        if (!isH2(url) || url.toUpperCase(Locale.ROOT).contains(";MODE=")) {
+        if (!isH2(url)) {
             return url;
         }
-        return url + COMPATIBILITY;
+        String upper = url.toUpperCase(Locale.ROOT);
+        String compatible = upper.contains(";MODE=") ? url : url + COMPATIBILITY;
+        return filePath(url) == null || upper.contains(";WRITE_DELAY=") ? compatible : compatible + DURABLE;
     }
 
     static void createParentFolder(String url) {

@@ -15,6 +15,7 @@ import dev.tern.source.Http;
 import dev.tern.source.SourceRegistry;
 import dev.tern.store.Database;
 import dev.tern.store.DeliveryStore;
+import dev.tern.store.OutboxMessageStore;
 import dev.tern.testing.BoardServer;
 import dev.tern.testing.SimplifyListing;
 import java.time.Clock;
@@ -65,7 +66,8 @@ final class PollSchedulerTest {
         Reconciler reconciler = new Reconciler(
                 database, new Matcher(() -> SubscriptionIndex.of(List.of())), clock, PollingConfig.defaults());
         Poller poller = new Poller(SourceRegistry.standard(), http, new Normalizer(clock), reconciler);
-        DeliveryWorker worker = new DeliveryWorker(database, new DeliveryStore(), List.of(), clock);
+        DeliveryWorker worker =
+                new DeliveryWorker(database, new DeliveryStore(), new OutboxMessageStore(), List.of(), clock);
         List<SourceConfig> sources = List.of(source("good", "/ok.json", FAST), source("bad", "/missing.json", FAST));
 
         try (PollScheduler scheduler =

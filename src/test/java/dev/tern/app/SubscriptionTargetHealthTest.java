@@ -9,11 +9,12 @@ import dev.tern.config.PollingConfig;
 import dev.tern.config.RouteConfig;
 import dev.tern.config.StorageConfig;
 import dev.tern.config.TernConfig;
-import dev.tern.deliver.Alert;
+import dev.tern.deliver.AlertMessage;
 import dev.tern.deliver.DeliveryException;
 import dev.tern.deliver.DeliveryException.Kind;
 import dev.tern.deliver.DeliveryWorker;
 import dev.tern.deliver.Notifier;
+import dev.tern.deliver.Receipt;
 import dev.tern.match.LiveSubscriptions;
 import dev.tern.match.SubscribeResult;
 import dev.tern.match.Subscription;
@@ -22,6 +23,7 @@ import dev.tern.match.UserSubscription;
 import dev.tern.posting.Posting;
 import dev.tern.store.Database;
 import dev.tern.store.DeliveryStore;
+import dev.tern.store.OutboxMessageStore;
 import dev.tern.store.PostingStore;
 import dev.tern.testing.MutableClock;
 import dev.tern.testing.TestDatabases;
@@ -41,7 +43,12 @@ final class SubscriptionTargetHealthTest {
     private final SubscriptionService service =
             new SubscriptionService(db, clock, live, DiscordConfig.disabled(), List.of());
     private final DeliveryWorker worker = new DeliveryWorker(
-            db, new DeliveryStore(), List.of(new DiscordLike()), clock, new SubscriptionTargetHealth(service));
+            db,
+            new DeliveryStore(),
+            new OutboxMessageStore(),
+            List.of(new DiscordLike()),
+            clock,
+            new SubscriptionTargetHealth(service));
 
     @AfterEach
     void close() {
@@ -123,8 +130,8 @@ final class SubscriptionTargetHealthTest {
         }
 
         @Override
-        public List<String> send(String target, List<Alert> alerts) throws DeliveryException {
-            if (target.startsWith("discord:channel/")) {
+        public Receipt send(AlertMessage message) throws DeliveryException {
+            if (message.target().startsWith("discord:channel/")) {
                 throw DeliveryException.permanent(Kind.TARGET_GONE, "10003 Unknown Channel");
             }
             throw DeliveryException.permanent(Kind.RECIPIENT_CLOSED, "50007 Cannot send messages to this user");

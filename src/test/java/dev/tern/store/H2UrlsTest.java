@@ -8,10 +8,14 @@ import org.junit.jupiter.api.Test;
 final class H2UrlsTest {
 
     @Test
-    void addsPostgresCompatibilityToAnH2UrlWithoutAMode() {
+    void addsPostgresCompatibilityToAnH2UrlWithoutAModeAndDurableCommitsToAFile() {
         assertThat(H2Urls.withDefaults("jdbc:h2:file:./data/tern"))
-                .isEqualTo(
-                        "jdbc:h2:file:./data/tern;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                .isEqualTo("jdbc:h2:file:./data/tern;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                        + ";WRITE_DELAY=0");
+        assertThat(H2Urls.withDefaults("jdbc:h2:mem:x"))
+                .isEqualTo("jdbc:h2:mem:x;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        assertThat(H2Urls.withDefaults("jdbc:h2:file:./t;MODE=PostgreSQL;WRITE_DELAY=500"))
+                .isEqualTo("jdbc:h2:file:./t;MODE=PostgreSQL;WRITE_DELAY=500");
     }
 
     @Test

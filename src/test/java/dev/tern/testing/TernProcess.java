@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Tern's command line as a real child process on the test class path: stdout lines to wait for, stderr kept,
- * SIGTERM to stop it.
+ * SIGTERM to stop it, SIGKILL to crash it.
  */
 public final class TernProcess implements AutoCloseable {
 
@@ -37,11 +37,15 @@ public final class TernProcess implements AutoCloseable {
 
     /** Starts {@code tern <args>}. */
     public static TernProcess start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.tern.Tern"));
+        return start(List.of(), args);
+    }
+
+    /** Starts {@code tern <args>} in a JVM with these options (e.g. {@code -XX:TieredStopAtLevel=1}). */
+    public static TernProcess start(List<String> jvmOptions, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.tern.Tern"));
         command.addAll(List.of(args));
         return new TernProcess(new ProcessBuilder(command).start());
     }
@@ -61,6 +65,16 @@ public final class TernProcess implements AutoCloseable {
     /** Sends SIGTERM (through the handle: Process.destroy() would also close our ends of its pipes). */
     public void terminate() {
         process.toHandle().destroy();
+    }
+
+    /** Sends SIGKILL, as a crash or the OOM killer would, and waits until the process is gone. */
+    public void kill() throws InterruptedException {
+        process.toHandle().destroyForcibly();
+        process.waitFor();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** Waits for the exit; true if it exited within the timeout. */
