@@ -12,7 +12,7 @@ import java.util.Set;
 /**
  * Drains the outbox, so that every alert is shown exactly once whatever crashes in between: first it re-sends the
  * messages already formed (same alerts, same layout, same key), and only then groups new alerts into messages, which
- * it records before sending them. Transient failures
+ * it records before sending them; then it edits sent messages whose postings closed or reopened. Transient failures
  * are retried with exponential backoff, permanent ones are marked failed (never silently), telling
  * {@link TargetHealth} when the failure means the target is gone or its recipient refuses messages.
  */
@@ -28,6 +28,7 @@ public final class DeliveryWorker {
     private final Notifiers notifiers;
     private final MessageSender sender;
     private final MessageFormer former;
+    private final MessageEditor editor;
 
     /** A worker whose permanent failures affect nothing but their own rows (console, tests). */
     public DeliveryWorker(
@@ -51,10 +52,11 @@ public final class DeliveryWorker {
         Outbox outbox = new Outbox(database, deliveries, messages, clock);
         this.sender = new MessageSender(outbox, this.notifiers, health);
         this.former = new MessageFormer(outbox, this.notifiers);
+        this.editor = new MessageEditor(outbox, this.notifiers);
     }
 
     /**
-     * Sends everything due now. Rows for targets no notifier handles (a Discord
+     * Sends everything due now, then makes the edits that are due. Rows for targets no notifier handles (a Discord
      * target while the bot is off) are left pending, untouched, and do not hold up the others.
      *
      * @return how many alerts were delivered
@@ -65,6 +67,7 @@ public final class DeliveryWorker {
         do {
             delivered += sender.sendDue(unhandled);
         } while (former.formDue(unhandled) > 0);
+        editor.editDue(unhandled);
         return delivered;
     }
 

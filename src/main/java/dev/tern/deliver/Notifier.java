@@ -29,4 +29,13 @@ public interface Notifier {
      * @throws DeliveryException when the target does not have it
      */
     Receipt send(AlertMessage message) throws DeliveryException;
+
+    /**
+     * Rewrites a sent message ({@link AlertMessage#receipt()} says where) to show its postings as they are now,
+     * closed ones marked closed. Doing it twice gives the same message. By default there is nothing to edit.
+     *
+     * @throws DeliveryException when the edit did not happen; {@link DeliveryException.Kind#TARGET_GONE} when
+     *     it never can (the message or its channel is gone)
+     */
+    default void edit(AlertMessage message) throws DeliveryException {}
 }

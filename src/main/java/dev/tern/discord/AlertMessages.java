@@ -13,6 +13,8 @@ import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
+import net.dv8tion.jda.api.utils.messages.MessageEditBuilder;
+import net.dv8tion.jda.api.utils.messages.MessageEditData;
 
 /**
  * A whole Discord message of alerts, for sending and for editing: its embeds (one per alert, or one digest) with
@@ -27,6 +29,15 @@ final class AlertMessages {
 
     static MessageCreateData create(AlertMessage message) {
         return new MessageCreateBuilder()
+                .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
+                .setEmbeds(embeds(message))
+                .setComponents(rows(message))
+                .build();
+    }
+
+    /** The edit that makes a sent message show its postings as they are now (the Apply button of a closed one gone). */
+    static MessageEditData edit(AlertMessage message) {
+        return new MessageEditBuilder()
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
                 .setEmbeds(embeds(message))
                 .setComponents(rows(message))

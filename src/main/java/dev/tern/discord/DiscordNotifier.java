@@ -118,6 +118,16 @@ public final class DiscordNotifier implements Notifier {
         return receipt(sent);
     }
 
+    @Override
+    public void edit(AlertMessage message) throws DeliveryException {
+        String target = message.target();
+        MessageChannel channel = channel(target);
+        DiscordFailures.await(
+                target,
+                channel.editMessageById(message.receipt().messageId(), AlertMessages.edit(message))
+                        .submit());
+    }
+
     private boolean beyondNonceWindow(AlertMessage message) {
         return message.firstTriedAt() != null
                 && message.firstTriedAt().plus(NONCE_WINDOW).isBefore(clock.instant());

@@ -9,6 +9,7 @@ import dev.tern.posting.Posting;
 import dev.tern.source.CacheTags;
 import dev.tern.store.Database;
 import dev.tern.store.DeliveryStore;
+import dev.tern.store.OutboxMessageStore;
 import dev.tern.store.PostingStatus;
 import dev.tern.store.PostingStore;
 import dev.tern.store.SourceState;
@@ -54,6 +55,7 @@ public final class Reconciler {
     private final PostingStore postings = new PostingStore();
     private final SourceStateStore states = new SourceStateStore();
     private final DeliveryStore deliveries = new DeliveryStore();
+    private final OutboxMessageStore messages = new OutboxMessageStore();
     private final Skips skips = new Skips();
 
     public Reconciler(Database db, Matcher matcher, Clock clock, PollingConfig polling) {
@@ -242,7 +244,10 @@ public final class Reconciler {
         diff.addedClosed().forEach(posting -> postings.insert(c, posting, now));
         diff.updated().forEach(posting -> postings.updateContent(c, posting, now));
         diff.refreshedClosed().forEach(posting -> postings.updateContent(c, posting, now));
-        diff.reopened().forEach(posting -> postings.reopen(c, posting, now));
+        diff.reopened().forEach(posting -> {
+            postings.reopen(c, posting, now);
+            messages.queueEdits(c, posting.key(), now);
+        });
         postings.markSeen(c, diff.seen(), now);
     }
 
@@ -252,6 +257,7 @@ public final class Reconciler {
         for (Posting posting : diff.closedBySource()) {
             postings.updateContent(c, posting, now);
             postings.markClosed(c, posting.key(), now);
+            messages.queueEdits(c, posting.key(), now);
             closed.add(posting);
         }
         for (StoredPosting stored : diff.missing()) {
@@ -259,6 +265,7 @@ public final class Reconciler {
             postings.markMissed(c, stored.key(), missed, now);
             if (missed >= closeAfterMissedPolls()) {
                 postings.markClosed(c, stored.key(), now);
+                messages.queueEdits(c, stored.key(), now);
                 closed.add(stored.posting());
             }
         }

@@ -42,14 +42,14 @@ public final class OutboxMessageStore {
 
     /** Unsent messages due by now, oldest first, leaving out the excluded targets. */
     public List<OutboxMessage> due(Connection c, Instant now, int limit, Collection<String> excludedTargets) {
-        String excluding = Jdbc.andNotIn("target", excludedTargets);
-        List<Object> parameters = new ArrayList<>();
-        parameters.add(DeliveryStatus.PENDING);
-        parameters.add(now);
-        parameters.addAll(excludedTargets);
-        parameters.add(limit);
-        String sql = SELECT + "WHERE status = ? AND next_attempt_at <= ?" + excluding + " ORDER BY id LIMIT ?";
-        return Jdbc.list(c, "reading due messages", sql, OutboxMessageStore::read, parameters.toArray());
+        return dueWhere(
+                c,
+                "reading due messages",
+                "status = ? AND next_attempt_at <= ?",
+                DeliveryStatus.PENDING,
+                now,
+                limit,
+                excludedTargets);
     }
 
     /** Notes, before the message is first handed to its target, that the target may have it from now on. */
@@ -107,6 +107,46 @@ public final class OutboxMessageStore {
         Jdbc.update(c, "marking the alerts of message " + id + " failed", deliveries, DeliveryStatus.FAILED, error, id);
     }
 
+    /**
+     * A posting closed or reopened: every message that alerted it is to be edited to show it as it now is. Run in
+     * the poll's transaction, so the edit cannot be lost; a message not yet sent shows the new state when it goes.
+     *
+     * @return how many messages are to be edited
+     */
+    public int queueEdits(Connection c, String postingKey, Instant now) {
+        String sql = "UPDATE outbox_messages SET edits_requested = edits_requested + 1, edit_attempts = 0,"
+                + " edit_next_at = ? WHERE id IN (SELECT outbox_message_id FROM deliveries WHERE posting_key = ?"
+                + " AND outbox_message_id IS NOT NULL)";
+        return Jdbc.update(c, "queueing edits for " + postingKey, sql, now, postingKey);
+    }
+
+    /** Sent messages with an edit due by now, oldest first, leaving out the excluded targets. */
+    public List<OutboxMessage> dueEdits(Connection c, Instant now, int limit, Collection<String> excludedTargets) {
+        String where = "status = ? AND editable AND message_id IS NOT NULL AND edits_requested > edits_done"
+                + " AND (edit_next_at IS NULL OR edit_next_at <= ?)";
+        return dueWhere(c, "reading due edits", where, DeliveryStatus.SENT, now, limit, excludedTargets);
+    }
+
+    /** The message now shows the postings as they were when {@code editsShown} requests had been made. */
+    public void markEdited(Connection c, long id, int editsShown) {
+        String sql = "UPDATE outbox_messages SET edits_done = GREATEST(edits_done, ?), edit_attempts = 0,"
+                + " edit_error = NULL WHERE id = ?";
+        Jdbc.update(c, "marking message " + id + " edited", sql, editsShown, id);
+    }
+
+    /** Tries the edit again at {@code nextAttemptAt}. */
+    public void markEditRetry(Connection c, long id, int attempts, Instant nextAttemptAt, String error) {
+        String sql = "UPDATE outbox_messages SET edit_attempts = ?, edit_next_at = ?, edit_error = ? WHERE id = ?";
+        Jdbc.update(c, "scheduling another edit of message " + id, sql, attempts, nextAttemptAt, error, id);
+    }
+
+    /** The message can never be edited again (deleted, its channel gone): no edit is tried any more. */
+    public void markUneditable(Connection c, long id, String reason) {
+        String sql = "UPDATE outbox_messages SET editable = FALSE, edits_done = edits_requested, edit_error = ?"
+                + " WHERE id = ?";
+        Jdbc.update(c, "ending the edits of message " + id, sql, reason, id);
+    }
+
     public Optional<OutboxMessage> find(Connection c, long id) {
         return Jdbc.first(c, "reading message " + id, SELECT + "WHERE id = ?", OutboxMessageStore::read, id);
     }
@@ -116,6 +156,24 @@ public final class OutboxMessageStore {
         String sql =
                 SELECT + "WHERE id IN (SELECT outbox_message_id FROM deliveries WHERE posting_key = ?) ORDER BY id";
         return Jdbc.list(c, "reading the messages of " + postingKey, sql, OutboxMessageStore::read, postingKey);
+    }
+
+    /** Messages matching {@code where} (with a status and a time parameter), oldest first. */
+    private static List<OutboxMessage> dueWhere(
+            Connection c,
+            String operation,
+            String where,
+            DeliveryStatus status,
+            Instant now,
+            int limit,
+            Collection<String> excludedTargets) {
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(status);
+        parameters.add(now);
+        parameters.addAll(excludedTargets);
+        parameters.add(limit);
+        String sql = SELECT + "WHERE " + where + Jdbc.andNotIn("target", excludedTargets) + " ORDER BY id LIMIT ?";
+        return Jdbc.list(c, operation, sql, OutboxMessageStore::read, parameters.toArray());
     }
 
     private static OutboxMessage read(ResultSet row) throws SQLException {

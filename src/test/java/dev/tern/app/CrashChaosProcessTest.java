@@ -194,25 +194,8 @@ final class CrashChaosProcessTest {
 
     private Path config(FakeDiscord discord, BoardServer board) throws Exception {
         Path config = dir.resolve("tern.yml");
-        Files.writeString(config, """
-                storage: { url: "jdbc:h2:file:%s" }
-                sources:
-                  - { id: chaos, type: simplify, url: "%s/listings.json", backfill: true }
-                routes:
-                  - { id: everything, to: "discord:channel/%s" }
-                discord:
-                  token: "%s"
-                  guilds: ["%s"]
-                  restBaseUrl: "%s"
-                  gatewayUrl: "%s"
-                """.formatted(
-                        dir.resolve("tern"),
-                        board.base(),
-                        FakeDiscord.ALERTS,
-                        FakeDiscord.TOKEN,
-                        FakeDiscord.GUILD_ID,
-                        discord.restBaseUrl(),
-                        discord.gatewayUrl()));
+        Files.writeString(
+                config, TernWithFakeDiscord.config(dir, "chaos", board.base(), ", backfill: true", discord, ""));
         return config;
     }
 

@@ -219,25 +219,7 @@ final class DiscordDeliveryTest {
     }
 
     private TernRuntime start() throws Exception {
-        String yaml = """
-                storage: { url: "jdbc:h2:file:%s" }
-                sources:
-                  - { id: list, type: simplify, url: "%s/listings.json" }
-                routes:
-                  - { id: everything, to: "discord:channel/%s" }
-                discord:
-                  token: "%s"
-                  guilds: ["%s"]
-                  restBaseUrl: "%s"
-                  gatewayUrl: "%s"
-                """.formatted(
-                        dir.resolve("tern"),
-                        board.base(),
-                        FakeDiscord.ALERTS,
-                        FakeDiscord.TOKEN,
-                        FakeDiscord.GUILD_ID,
-                        discord.restBaseUrl(),
-                        discord.gatewayUrl());
+        String yaml = TernWithFakeDiscord.config(dir, "list", board.base(), "", discord, "");
         TernConfig config = ConfigOption.loader(Map.<String, String>of()::get).parse(yaml, "tern.yml");
         return TernRuntime.start(config, Clock.systemUTC(), new PrintWriter(console, true));
     }

@@ -252,6 +252,60 @@ final class DeliveryWorkerTest {
         });
     }
 
+    @Test
+    void aSentMessageWhosePostingClosedIsEditedOnceWithItsReceiptAndThePostingShownClosed() {
+        long id = queue("1", CHANNEL);
+        Recording notifier = new Recording();
+        worker(notifier).drain();
+
+        close("s1:1");
+        worker(notifier).drain();
+        worker(notifier).drain();
+
+        assertThat(notifier.edited).singleElement().satisfies(m -> {
+            assertThat(m.receipt()).isEqualTo(new Receipt("c-9", "m-" + m.key()));
+            assertThat(m.alerts()).singleElement().satisfies(a -> {
+                assertThat(a.deliveryId()).isEqualTo(id);
+                assertThat(a.closedAt()).isEqualTo(clock.instant());
+            });
+        });
+    }
+
+    @Test
+    void anEditThatCanNeverHappenEndsAndATransientFailureIsRetriedAfterABackoff() {
+        queue("1", CHANNEL);
+        queue("2", DM);
+        Recording notifier = new Recording() {
+            @Override
+            public void edit(AlertMessage message) throws DeliveryException {
+                super.edit(message);
+                throw message.target().equals(CHANNEL)
+                        ? DeliveryException.permanent(DeliveryException.Kind.TARGET_GONE, "10008 Unknown Message")
+                        : DeliveryException.transientFailure("HTTP 500", null);
+            }
+        };
+        worker(notifier).drain();
+        close("s1:1");
+        close("s1:2");
+
+        worker(notifier).drain();
+        worker(notifier).drain();
+        clock.advance(DeliveryWorker.FIRST_RETRY);
+        worker(notifier).drain();
+
+        assertThat(notifier.edited).extracting(AlertMessage::target).containsExactly(CHANNEL, DM, DM);
+        assertThat(healthCalls)
+                .as("a gone message says nothing about its target")
+                .isEmpty();
+    }
+
+    private void close(String postingKey) {
+        db.transaction(c -> {
+            new PostingStore().markClosed(c, postingKey, clock.instant());
+            return messages.queueEdits(c, postingKey, clock.instant());
+        });
+    }
+
     private DeliveryWorker worker(Notifier notifier) {
         return new DeliveryWorker(db, store, messages, List.of(notifier), clock, health);
     }
@@ -298,6 +352,7 @@ final class DeliveryWorkerTest {
     private static class Recording implements Notifier {
         final List<List<Long>> plans = new ArrayList<>();
         final List<AlertMessage> sent = new ArrayList<>();
+        final List<AlertMessage> edited = new ArrayList<>();
         int failNext;
         int perMessage = Integer.MAX_VALUE;
 
@@ -325,6 +380,11 @@ final class DeliveryWorkerTest {
                 throw DeliveryException.transientFailure("503", null);
             }
             return new Receipt("c-" + message.target().replaceAll("\\D", ""), "m-" + message.key());
+        }
+
+        @Override
+        public void edit(AlertMessage message) throws DeliveryException {
+            edited.add(message);
         }
     }
 }

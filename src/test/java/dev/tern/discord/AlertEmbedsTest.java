@@ -115,6 +115,62 @@ final class AlertEmbedsTest {
         }
     }
 
+    @Test
+    void aClosedPostingAloneIsGreySaysClosedInItsTitleAndFooterAndLosesItsApplyButton() {
+        Alert closed = closed(alert(posting("Robotics Intern", 1), "7", null));
+
+        MessageCreateData message = AlertMessages.create(
+                new AlertMessage(1, TARGET, "tern-k", MessageLayout.ITEMS, List.of(closed), null, null));
+
+        MessageEmbed embed = message.getEmbeds().getFirst();
+        assertThat(embed.getTitle()).isEqualTo("Closed: Robotics Intern");
+        assertThat(embed.getColorRaw()).isEqualTo(0x99AAB5);
+        assertThat(embed.getFooter().getText())
+                .startsWith("Closed 20 Jan 2026, 09:30 UTC. Your subscription #7 matched.")
+                .endsWith(" · ref tern-k");
+        assertThat(message.getComponents()).isEmpty();
+        assertThat(AlertEmbeds.applyButton(closed, false)).isEmpty();
+    }
+
+    @Test
+    void amongSeveralOnlyTheClosedPostingIsStruckThroughAndInADigestOnlyItsLine() {
+        List<Alert> three = new ArrayList<>(alerts(3));
+        three.set(1, closed(three.get(1)));
+
+        MessageCreateData batch =
+                AlertMessages.create(new AlertMessage(1, TARGET, "tern-k", MessageLayout.ITEMS, three, null, null));
+        MessageCreateData digest =
+                AlertMessages.create(new AlertMessage(1, TARGET, "tern-k", MessageLayout.DIGEST, three, null, null));
+
+        assertThat(batch.getEmbeds())
+                .extracting(MessageEmbed::getTitle)
+                .containsExactly("Intern 0", "Closed: ~~Intern 1~~", "Intern 2");
+        assertThat(batch.getComponents().getFirst().asActionRow().getButtons()).hasSize(2);
+        assertThat(digest.getEmbeds().getFirst().getDescription().lines())
+                .containsExactly(
+                        "• **Acme** — [Intern 0](https://jobs.example/acme/1) · Place 0, US",
+                        "• ~~**Acme** — [Intern 1](https://jobs.example/acme/1) · Place 0, US~~ (closed)",
+                        "• **Acme** — [Intern 2](https://jobs.example/acme/1) · Place 0, US");
+    }
+
+    @Test
+    void theMarkerSurvivesAFooterCutToDiscordsLimit() {
+        Alert routed = alert(posting("Intern", 1), null, "r".repeat(3000));
+
+        MessageEmbed embed = AlertEmbeds.embed(routed, false, "tern-marker");
+
+        assertThat(embed.getFooter().getText()).hasSize(AlertEmbeds.FOOTER_MAX).endsWith(" · ref tern-marker");
+        assertThat(AlertEmbeds.hasMarker(embed.getFooter().getText(), "tern-marker"))
+                .isTrue();
+        assertThat(AlertEmbeds.hasMarker(embed.getFooter().getText(), "tern-other"))
+                .isFalse();
+    }
+
+    private static Alert closed(Alert alert) {
+        return new Alert(
+                alert.deliveryId(), alert.target(), alert.routeId(), alert.subscriptionId(), alert.posting(), CLOSED);
+    }
+
     private static DiscordNotifier notifier() {
         return new DiscordNotifier(null, 10, Clock.systemUTC());
     }

@@ -104,6 +104,74 @@ final class OutboxMessageStoreTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void aClosedPostingQueuesAnEditOfEverySentMessageThatCarriesIt() {
+        long sent = form(List.of(queue("1"), queue("2")));
+        long other = form(List.of(queue("3")));
+        db.transaction(c -> {
+            store.markSent(c, sent, "chan", "msg-1", 0, NOW);
+            store.markSent(c, other, "chan", "msg-2", 0, NOW);
+            return store.queueEdits(c, "s1:2", LATER);
+        });
+
+        assertThat(db.read((Connection c) -> store.dueEdits(c, NOW, 10, Set.of())))
+                .isEmpty();
+        assertThat(db.read((Connection c) -> store.dueEdits(c, LATER, 10, Set.of())))
+                .singleElement()
+                .satisfies(m -> {
+                    assertThat(m.id()).isEqualTo(sent);
+                    assertThat(m.editsRequested()).isEqualTo(1);
+                });
+
+        db.transaction(c -> {
+            store.markEdited(c, sent, 1);
+            return null;
+        });
+        assertThat(db.read((Connection c) -> store.dueEdits(c, LATER, 10, Set.of())))
+                .isEmpty();
+    }
+
+    @Test
+    void aCloseWhileTheMessageWasInFlightLeavesAnEditDueOnceItIsSent() {
+        long id = form(List.of(queue("1")));
+        int editsSeenWhenRendered = find(id).editsRequested();
+        db.transaction(c -> store.queueEdits(c, "s1:1", NOW));
+
+        db.transaction(c -> {
+            store.markSent(c, id, "chan", "msg", editsSeenWhenRendered, NOW);
+            return null;
+        });
+
+        assertThat(db.read((Connection c) -> store.dueEdits(c, NOW, 10, Set.of())))
+                .extracting(OutboxMessage::id)
+                .containsExactly(id);
+    }
+
+    @Test
+    void aMessageThatCanNoLongerBeEditedIsNeverDueAgainAndARetryWaits() {
+        long gone = form(List.of(queue("1")));
+        long flaky = form(List.of(queue("2")));
+        db.transaction(c -> {
+            store.markSent(c, gone, "chan", "msg-1", 0, NOW);
+            store.markSent(c, flaky, "chan", "msg-2", 0, NOW);
+            store.queueEdits(c, "s1:1", NOW);
+            store.queueEdits(c, "s1:2", NOW);
+            store.markUneditable(c, gone, "10008 Unknown Message");
+            store.markEditRetry(c, flaky, 1, LATER, "HTTP 500");
+            store.queueEdits(c, "s1:1", NOW);
+            return null;
+        });
+
+        assertThat(db.read((Connection c) -> store.dueEdits(c, NOW, 10, Set.of())))
+                .isEmpty();
+        assertThat(db.read((Connection c) -> store.dueEdits(c, LATER, 10, Set.of())))
+                .singleElement()
+                .satisfies(m -> {
+                    assertThat(m.id()).isEqualTo(flaky);
+                    assertThat(m.editAttempts()).isEqualTo(1);
+                });
+    }
+
     private long form(List<Long> ids) {
         return db.transaction(c -> store.form(c, TARGET, "tern-x" + ids.getFirst(), MessageLayout.DIGEST, ids, NOW));
     }

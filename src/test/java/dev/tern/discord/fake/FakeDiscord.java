@@ -197,6 +197,11 @@ public final class FakeDiscord implements AutoCloseable {
         return messages.inChannel(channelId);
     }
 
+    /** A user deletes the message: from now on it is gone (10008 Unknown Message to GET, PATCH and DELETE). */
+    public void deleteMessage(String messageId) {
+        messages.delete(messageId);
+    }
+
     /** Every REST request so far, in order. */
     public List<Recorded> requests() {
         return log.all();
