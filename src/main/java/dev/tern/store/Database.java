@@ -52,7 +52,9 @@ public final class Database implements AutoCloseable {
                     .load()
                     .migrate();
             LOG.info(
-                    "Database {} ready ({} migrations applied)", H2Urls.withoutSecrets(url), result.migrationsExecuted);
+                    "Database {} ready ({} migrations applied)",
+                    H2Urls.withoutSecrets(jdbcUrl),
+                    result.migrationsExecuted);
         } catch (RuntimeException e) {
             dataSource.close();
             throw new StoreException(

@@ -21,6 +21,13 @@ final class H2Urls {
      */
     static final String DURABLE = ";WRITE_DELAY=0";
 
+    /**
+     * Put before the path of H2 file databases: H2's file system that reopens the file when an interrupt closed it.
+     * With {@link #DURABLE} the committing thread writes the file itself, and a thread interrupted during a commit
+     * (a poll stopped at shutdown) would otherwise close the whole database.
+     */
+    static final String RETRY_ON_INTERRUPT = "retry:";
+
     private static final String PREFIX = "jdbc:h2:";
     private static final String[] NOT_FILES = {"mem:", "tcp:", "ssl:", "zip:"};
 
@@ -32,7 +39,12 @@ final class H2Urls {
         }
         String upper = url.toUpperCase(Locale.ROOT);
         String compatible = upper.contains(";MODE=") ? url : url + COMPATIBILITY;
-        return filePath(url) == null || upper.contains(";WRITE_DELAY=") ? compatible : compatible + DURABLE;
+        if (filePath(url) == null) {
+            return compatible;
+        }
+        String rest = compatible.substring(PREFIX.length());
+        String retrying = rest.startsWith(RETRY_ON_INTERRUPT) ? compatible : PREFIX + RETRY_ON_INTERRUPT + rest;
+        return upper.contains(";WRITE_DELAY=") ? retrying : retrying + DURABLE;
     }
 
     static void createParentFolder(String url) {
@@ -54,6 +66,7 @@ final class H2Urls {
             return null;
         }
         String rest = url.substring(PREFIX.length());
+        rest = rest.startsWith(RETRY_ON_INTERRUPT) ? rest.substring(RETRY_ON_INTERRUPT.length()) : rest;
         int settings = rest.indexOf(';');
         String name = settings < 0 ? rest : rest.substring(0, settings);
         for (String scheme : NOT_FILES) {
