@@ -47,7 +47,7 @@ final class CrashChaosProcessTest {
     private static final int DEFAULT_ROUNDS = 20;
     private static final Duration MIN_LATENCY = Duration.ofMillis(150);
     private static final Duration MAX_LATENCY = Duration.ofMillis(400);
-    private static final double FAULT_RATE = 0.08;
+    private static final double FAULT_RATE = 0.12;
     private static final Duration START = Duration.ofSeconds(90);
     private static final Duration SEND_WAIT = Duration.ofSeconds(6);
     private static final Duration DRAIN = Duration.ofMinutes(4);
