@@ -108,15 +108,16 @@ public record Services(
             SourceStates states = new SourceStates(database, stores.sources(), stores.notices(), clock, polling);
             AlertQueue alerts = new AlertQueue(
                     new Matcher(live.index()), stores.deliveries(), stores.subscriptions(), stores.users(), polling);
-            Reconciler reconciler = new Reconciler(database, stores.postings(), states, alerts, clock, polling);
+            Reconciler reconciler =
+                    new Reconciler(database, stores.postings(), stores.messages(), states, alerts, clock, polling);
             Http http = new Http(polling.timeout(), polling.maxBodySize(), USER_AGENT);
             Leases leases = new Leases(database, stores.leases(), clock, Sleeper.SYSTEM);
             Poller poller =
                     new Poller(SourceRegistry.standard(clock), http, new Normalizer(clock), states, reconciler, leases);
             SubscriptionTargetHealth health =
                     new SubscriptionTargetHealth(subscriptions, config.routes(), database, stores.notices(), clock);
-            DeliveryWorker deliveries =
-                    new DeliveryWorker(database, stores.deliveries(), notifiers, clock, health, listener);
+            DeliveryWorker deliveries = new DeliveryWorker(
+                    database, stores.deliveries(), stores.messages(), notifiers, clock, health, listener);
             NoticeWorker notices = new NoticeWorker(database, stores.notices(), sink, clock);
             return new Services(
                     config, database, stores, states, http, poller, deliveries, notices, live, subscriptions, leases);

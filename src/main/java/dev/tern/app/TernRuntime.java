@@ -55,7 +55,7 @@ public final class TernRuntime implements AutoCloseable {
             throws DiscordStartException, InterruptedException {
         Optional<Discord> discord = Optional.empty();
         if (config.discord().enabled()) {
-            discord = Optional.of(Discord.connect(config.discord()));
+            discord = Optional.of(Discord.connect(config.discord(), clock));
         } else {
             log.info("Discord is off (no discord.token): alerts go to the console only");
         }

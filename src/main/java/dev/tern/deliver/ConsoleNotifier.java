@@ -3,8 +3,6 @@ package dev.tern.deliver;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Prints alerts for the {@code console} target: a readable block per alert, or with JSON output one
@@ -34,14 +32,12 @@ public final class ConsoleNotifier implements Notifier {
     }
 
     @Override
-    public List<String> send(String target, List<Alert> alerts) {
-        List<String> ids = new ArrayList<>(alerts.size());
-        for (Alert alert : alerts) {
+    public Receipt send(AlertMessage message) {
+        for (Alert alert : message.alerts()) {
             out.println(json ? jsonLine(alert) : AlertText.format(alert));
-            ids.add(null);
         }
         out.flush();
-        return ids;
+        return Receipt.NONE;
     }
 
     /** The {@code alert} line of {@code tern poll --json}. */

@@ -1,7 +1,5 @@
 package dev.tern.deliver;
 
-import java.util.List;
-
 /**
  * Delivering to a target failed. A permanent failure (channel gone, DMs closed) is not retried; a transient one
  * is retried with backoff. {@link Kind} says what a permanent failure means for the target.
@@ -21,16 +19,10 @@ public final class DeliveryException extends Exception {
     }
 
     private final Kind kind;
-    private final List<String> sentIds;
 
     private DeliveryException(String message, Kind kind, Throwable cause) {
-        this(message, kind, cause, List.of());
-    }
-
-    private DeliveryException(String message, Kind kind, Throwable cause, List<String> sentIds) {
         super(message, cause);
         this.kind = kind;
-        this.sentIds = List.copyOf(sentIds);
     }
 
     /** Retrying cannot help, and the target itself is fine. */
@@ -57,18 +49,5 @@ public final class DeliveryException extends Exception {
 
     public Kind kind() {
         return kind;
-    }
-
-    /**
-     * The same failure, after the first alerts of the batch were delivered: {@code sentIds} holds one external
-     * message id (or "") per delivered alert, in order. The rest of the batch failed.
-     */
-    public DeliveryException afterSending(List<String> sentIds) {
-        return new DeliveryException(getMessage(), kind, getCause(), sentIds);
-    }
-
-    /** Message ids of the alerts delivered before the failure, in batch order; empty when none were. */
-    public List<String> sentIds() {
-        return sentIds;
     }
 }

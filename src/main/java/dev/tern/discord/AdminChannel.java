@@ -6,11 +6,7 @@ import dev.tern.deliver.NoticeSink;
 import dev.tern.discord.commands.Commands;
 import dev.tern.store.AdminNotice;
 import java.awt.Color;
-import java.time.Duration;
 import java.util.EnumSet;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.components.actionrow.ActionRow;
@@ -26,7 +22,6 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateBuilder;
  */
 final class AdminChannel implements NoticeSink {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final Color TROUBLE = new Color(0xD9534F);
     private static final Color HELD = new Color(0xF0AD4E);
     private static final Color GOOD = new Color(0x5CB85C);
@@ -56,16 +51,7 @@ final class AdminChannel implements NoticeSink {
             message.addComponents(
                     ActionRow.of(Button.danger(Commands.acceptButtonId(notice.sourceId()), "Accept: close them now")));
         }
-        try {
-            channel.sendMessage(message.build()).submit().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw DeliveryException.transientFailure("interrupted while posting to " + target, e);
-        } catch (TimeoutException e) {
-            throw DeliveryException.transientFailure("Discord did not answer within " + TIMEOUT.toSeconds() + "s", e);
-        } catch (ExecutionException e) {
-            throw DiscordNotifier.translate(target, e.getCause());
-        }
+        DiscordFailures.await(target, channel.sendMessage(message.build()).submit());
     }
 
     private static MessageEmbed embed(AdminNotice notice) {

@@ -2,7 +2,10 @@ package dev.tern.discord;
 
 import dev.tern.deliver.Alert;
 import dev.tern.posting.Posting;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.components.buttons.Button;
@@ -11,8 +14,10 @@ import net.dv8tion.jda.api.utils.TimeFormat;
 
 /**
  * Renders alerts as Discord embeds: one embed per posting (title linking to it, company as author, where, how,
- * when, source, and a footer saying what matched and how to stop it), or one compact digest for many. Every text
- * is escaped and cut to Discord's limits, whatever the posting says.
+ * when, source, and a footer saying what matched and how to stop it), or one compact digest for many. A posting
+ * that closed shows as closed: a grey embed with "Closed" in its title (struck through among several) and the
+ * date in its footer, or a struck-through digest line. Footers end with the message's marker, by which Tern finds
+ * a message it sent. Every text is escaped and cut to Discord's limits, whatever the posting says.
  */
 final class AlertEmbeds {
 
@@ -25,15 +30,37 @@ final class AlertEmbeds {
 
     private static final int SHOWN_LOCATIONS = 3;
     private static final int COLOR = 0x2F80ED;
+    private static final int CLOSED_COLOR = 0x99AAB5;
     private static final int DIGEST_LINE_MAX = 300;
+    private static final String CLOSED = "Closed: ";
+    private static final String STRIKE = "~~";
+    private static final String MARKER = " · ref ";
+    private static final DateTimeFormatter CLOSED_AT =
+            DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    /**
+     * What a message may add to an embed beyond {@link #embed(Alert)}: the closed title and date, and the marker.
+     * Batches leave this much room per embed, so that an edit to "closed" still fits Discord's limits.
+     */
+    static final int ROOM_PER_EMBED = 120;
 
     private AlertEmbeds() {}
 
-    /** The embed of one alert. */
+    /** The embed of one alert, alone and without a marker. */
     static MessageEmbed embed(Alert alert) {
+        return embed(alert, false, null);
+    }
+
+    /**
+     * The embed of one alert in a message.
+     *
+     * @param several whether the message holds other embeds too (a closed title is then struck through)
+     * @param marker the message's marker for the footer, or null
+     */
+    static MessageEmbed embed(Alert alert, boolean several, String marker) {
         Posting p = alert.posting();
-        EmbedBuilder embed = new EmbedBuilder().setColor(COLOR);
-        embed.setTitle(DiscordText.literal(p.title(), TITLE_MAX), link(p).orElse(null));
+        EmbedBuilder embed = new EmbedBuilder().setColor(alert.closed() ? CLOSED_COLOR : COLOR);
+        embed.setTitle(title(alert, several), link(p).orElse(null));
         if (!p.company().isEmpty()) {
             embed.setAuthor(DiscordText.cut(p.company(), AUTHOR_MAX));
         }
@@ -46,16 +73,22 @@ final class AlertEmbeds {
             embed.addField("Posted", TimeFormat.RELATIVE.format(p.postedAt().toEpochMilli()), true);
         }
         embed.addField("Source", DiscordText.literal(p.sourceId(), FIELD_MAX), true);
-        embed.setFooter(DiscordText.cut(footer(alert), FOOTER_MAX));
+        String closed = alert.closed() ? "Closed " + CLOSED_AT.format(alert.closedAt()) + ". " : "";
+        embed.setFooter(withMarker(closed + footer(alert), marker));
         return embed.build();
     }
 
     /** One compact message for many alerts: a line per posting, as many as fit. */
     static MessageEmbed digest(List<Alert> alerts) {
+        return digest(alerts, null);
+    }
+
+    /** The digest with the message's marker (or null) in its footer; closed postings' lines are struck through. */
+    static MessageEmbed digest(List<Alert> alerts, String marker) {
         StringBuilder lines = new StringBuilder();
         int shown = 0;
         for (Alert alert : alerts) {
-            String line = "• " + digestLine(alert.posting()) + "\n";
+            String line = "• " + digestLine(alert) + "\n";
             String more = "…and " + (alerts.size() - shown) + " more: use /postings to browse them.";
             if (lines.length() + line.length() + more.length() > DESCRIPTION_MAX) {
                 lines.append(more);
@@ -68,12 +101,15 @@ final class AlertEmbeds {
                 .setColor(COLOR)
                 .setTitle(alerts.size() + " new postings match")
                 .setDescription(DiscordText.cut(lines.toString(), DESCRIPTION_MAX))
-                .setFooter(DiscordText.cut(footer(alerts.get(0)), FOOTER_MAX))
+                .setFooter(withMarker(footer(alerts.get(0)), marker))
                 .build();
     }
 
-    /** The "Apply" link button of an alert, when its posting has a usable http(s) link. */
+    /** The "Apply" link button of an alert, when its posting is open and has a usable http(s) link. */
     static Optional<Button> applyButton(Alert alert, boolean withCompany) {
+        if (alert.closed()) {
+            return Optional.empty();
+        }
         return link(alert.posting()).map(url -> {
             String label = withCompany && !alert.posting().company().isEmpty()
                     ? "Apply: " + alert.posting().company()
@@ -93,13 +129,36 @@ final class AlertEmbeds {
         return "Sent by Tern.";
     }
 
-    private static String digestLine(Posting p) {
+    /** Whether an embed's footer carries the marker (a message Tern sent with that key). */
+    static boolean hasMarker(String footer, String marker) {
+        return footer != null && footer.endsWith(MARKER + marker);
+    }
+
+    /** The footer text cut to Discord's limit, the marker (when there is one) always kept whole at its end. */
+    private static String withMarker(String footer, String marker) {
+        String suffix = marker == null ? "" : MARKER + marker;
+        return DiscordText.cut(footer, FOOTER_MAX - suffix.length()) + suffix;
+    }
+
+    private static String title(Alert alert, boolean several) {
+        String title = alert.posting().title();
+        if (!alert.closed()) {
+            return DiscordText.literal(title, TITLE_MAX);
+        }
+        int room = TITLE_MAX - CLOSED.length() - (several ? 2 * STRIKE.length() : 0);
+        String shown = DiscordText.literal(title, room);
+        return several ? CLOSED + STRIKE + shown + STRIKE : CLOSED + shown;
+    }
+
+    private static String digestLine(Alert alert) {
+        Posting p = alert.posting();
         String title = DiscordText.literal(p.title(), TITLE_MAX);
         String headline =
                 link(p).map(url -> DiscordText.markdownLink(title, url)).orElse(title);
         String company = p.company().isEmpty() ? "" : "**" + DiscordText.literal(p.company(), AUTHOR_MAX) + "** — ";
-        return DiscordText.cut(
+        String line = DiscordText.cut(
                 company + headline + " · " + DiscordText.literal(locations(p), FIELD_MAX), DIGEST_LINE_MAX);
+        return alert.closed() ? STRIKE + line + STRIKE + " (closed)" : line;
     }
 
     private static String locations(Posting p) {

@@ -6,6 +6,7 @@ import dev.tern.deliver.Notifier;
 import dev.tern.discord.commands.CommandContext;
 import dev.tern.discord.commands.CommandRouter;
 import dev.tern.discord.commands.Commands;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import net.dv8tion.jda.api.JDA;
@@ -20,10 +21,10 @@ public final class Discord implements AutoCloseable {
     private final DiscordConfig config;
     private final DiscordNotifier notifier;
 
-    private Discord(DiscordBot bot, DiscordConfig config) {
+    private Discord(DiscordBot bot, DiscordConfig config, Clock clock) {
         this.bot = bot;
         this.config = config;
-        this.notifier = new DiscordNotifier(bot.jda(), config.digest());
+        this.notifier = new DiscordNotifier(bot.jda(), config.digest(), clock);
     }
 
     /**
@@ -31,9 +32,12 @@ public final class Discord implements AutoCloseable {
      *
      * @throws DiscordStartException when the token is refused or Discord is out of reach (never naming the token)
      */
-    public static Discord connect(DiscordConfig config) throws DiscordStartException, InterruptedException {
+    public static Discord connect(DiscordConfig config, Clock clock)
+            throws DiscordStartException, InterruptedException {
         return new Discord(
-                DiscordBot.connect(config.token(), config.restBaseUrl(), config.gatewayUrl(), List.of()), config);
+                DiscordBot.connect(config.token(), config.restBaseUrl(), config.gatewayUrl(), List.of()),
+                config,
+                clock);
     }
 
     /** Delivers to {@code discord:channel/ID} and {@code discord:user/ID} targets. */

@@ -7,6 +7,7 @@ import dev.tern.posting.Posting;
 import dev.tern.source.CacheTags;
 import dev.tern.store.AdminNotice.Kind;
 import dev.tern.store.Database;
+import dev.tern.store.OutboxMessageStore;
 import dev.tern.store.PostingStatus;
 import dev.tern.store.PostingStore;
 import dev.tern.store.SourceState;
@@ -44,6 +45,7 @@ public final class Reconciler {
 
     private final Database db;
     private final PostingStore postings;
+    private final OutboxMessageStore messages;
     private final SourceStates states;
     private final AlertQueue alerts;
     private final Clock clock;
@@ -52,12 +54,14 @@ public final class Reconciler {
     public Reconciler(
             Database db,
             PostingStore postings,
+            OutboxMessageStore messages,
             SourceStates states,
             AlertQueue alerts,
             Clock clock,
             PollingConfig polling) {
         this.db = db;
         this.postings = postings;
+        this.messages = messages;
         this.states = states;
         this.alerts = alerts;
         this.clock = clock;
@@ -301,7 +305,10 @@ public final class Reconciler {
         diff.addedClosed().forEach(posting -> postings.insert(c, posting, now));
         diff.updated().forEach(posting -> postings.updateContent(c, posting, now));
         diff.refreshedClosed().forEach(posting -> postings.updateContent(c, posting, now));
-        diff.reopened().forEach(posting -> postings.reopen(c, posting, now));
+        diff.reopened().forEach(posting -> {
+            postings.reopen(c, posting, now);
+            messages.queueEdits(c, posting.key(), now);
+        });
         postings.markSeen(c, diff.seen(), now);
     }
 
@@ -337,9 +344,10 @@ public final class Reconciler {
         return diff.closedBySource();
     }
 
-    /** The one place a posting closes. */
+    /** The one place a posting closes: every message that alerted it is queued for an edit that says so. */
     private void close(Connection c, String key, Instant now) {
         postings.markClosed(c, key, now);
+        messages.queueEdits(c, key, now);
     }
 
     private int closeAfterMissedPolls() {

@@ -72,7 +72,7 @@ public final class Database implements AutoCloseable {
             String access = access(url, servedBy);
             LOG.info(
                     "Database {} ready ({} migrations applied){}",
-                    H2Urls.withoutSecrets(url),
+                    H2Urls.withoutSecrets(jdbcUrl),
                     result.migrationsExecuted,
                     access.isEmpty() ? "" : "; " + access);
             return new Database(dataSource, access, servedBy);

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +19,9 @@ public final class DeliveryStore {
     private static final String SELECT = "SELECT id, fingerprint, target, posting_key, route_id, subscription_id,"
             + " status, attempts, next_attempt_at, last_error, created_at, sent_at, external_message_id"
             + " FROM deliveries ";
+    private static final String PENDING = "SELECT d.id, d.target, d.route_id, d.subscription_id, d.attempts,"
+            + " p.closed_at, " + PostingRows.COLUMNS
+            + " FROM deliveries d JOIN postings p ON p.posting_key = d.posting_key";
 
     /**
      * Queues an alert unless one for the same fingerprint and target exists; returns whether it was new.
@@ -51,47 +53,35 @@ public final class DeliveryStore {
                 > 0;
     }
 
-    /** Pending rows due by now, oldest first, each with its posting. */
+    /** Pending rows not yet in a message, due by now, oldest first, each with its posting. */
     public List<PendingDelivery> due(Connection c, Instant now, int limit) {
         return due(c, now, limit, Set.of());
     }
 
     /**
-     * Pending rows due by now for any target but the excluded ones (targets nothing can deliver to yet), oldest
-     * first, each with its posting.
+     * Pending rows that are in no message yet, for targets that have no unsent message (a formed message is
+     * re-sent before anything new is grouped for its target) and are not excluded (targets nothing can deliver to
+     * yet), oldest first, each with its posting.
      */
     public List<PendingDelivery> due(Connection c, Instant now, int limit, Collection<String> excludedTargets) {
-        String excluding = excludedTargets.isEmpty()
-                ? ""
-                : " AND d.target NOT IN (" + String.join(", ", Collections.nCopies(excludedTargets.size(), "?")) + ")";
-        String sql = "SELECT d.id, d.target, d.route_id, d.subscription_id, d.attempts, " + PostingRows.COLUMNS
-                + " FROM deliveries d JOIN postings p ON p.posting_key = d.posting_key"
-                + " WHERE d.status = ? AND d.next_attempt_at <= ?" + excluding
+        String excluding = Jdbc.andNotIn("d.target", excludedTargets);
+        String sql = PENDING + " WHERE d.status = ? AND d.outbox_message_id IS NULL AND d.next_attempt_at <= ?"
+                + excluding
+                + " AND NOT EXISTS (SELECT 1 FROM outbox_messages m WHERE m.target = d.target AND m.status = ?)"
                 + " ORDER BY d.next_attempt_at, d.id LIMIT ?";
         List<Object> parameters = new ArrayList<>();
         parameters.add(DeliveryStatus.PENDING);
         parameters.add(now);
         parameters.addAll(excludedTargets);
+        parameters.add(DeliveryStatus.PENDING);
         parameters.add(limit);
         return Jdbc.list(c, "reading due deliveries", sql, DeliveryStore::readPending, parameters.toArray());
     }
 
-    public void markSent(Connection c, long id, Instant now, String externalMessageId) {
-        String sql = "UPDATE deliveries SET status = ?, attempts = attempts + 1, sent_at = ?, last_error = NULL,"
-                + " external_message_id = ? WHERE id = ?";
-        Jdbc.update(c, "marking delivery " + id + " sent", sql, DeliveryStatus.SENT, now, externalMessageId, id);
-    }
-
-    /** Keeps the row pending for another attempt at {@code nextAttemptAt}. */
-    public void markRetry(Connection c, long id, int attempts, Instant nextAttemptAt, String error) {
-        String sql = "UPDATE deliveries SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?";
-        Jdbc.update(c, "scheduling retry of delivery " + id, sql, attempts, nextAttemptAt, error, id);
-    }
-
-    /** Gives up on the row after a permanent failure, counting the attempt that failed. */
-    public void markFailed(Connection c, long id, String error) {
-        String sql = "UPDATE deliveries SET status = ?, attempts = attempts + 1, last_error = ? WHERE id = ?";
-        Jdbc.update(c, "marking delivery " + id + " failed", sql, DeliveryStatus.FAILED, error, id);
+    /** The deliveries a message carries, in their order in it, each with its posting as stored now. */
+    public List<PendingDelivery> inMessage(Connection c, long messageId) {
+        String sql = PENDING + " WHERE d.outbox_message_id = ? ORDER BY d.message_position";
+        return Jdbc.list(c, "reading the alerts of message " + messageId, sql, DeliveryStore::readPending, messageId);
     }
 
     public int count(Connection c, DeliveryStatus status) {
@@ -127,7 +117,8 @@ public final class DeliveryStore {
                 row.getString("route_id"),
                 row.getString("subscription_id"),
                 PostingRows.read(row),
-                row.getInt("attempts"));
+                row.getInt("attempts"),
+                Jdbc.instant(row, "closed_at"));
     }
 
     private static Delivery read(ResultSet row) throws SQLException {

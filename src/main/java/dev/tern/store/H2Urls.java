@@ -14,16 +14,37 @@ public final class H2Urls {
      */
     static final String COMPATIBILITY = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
 
+    /**
+     * Appended to H2 file URLs that do not set it: write each commit to the file at once. H2's default keeps
+     * commits in memory for up to a second, so a process killed (SIGKILL, OOM killer, power) right after a commit
+     * loses it: an outbox message recorded before sending would vanish while Discord has it.
+     */
+    static final String DURABLE = ";WRITE_DELAY=0";
+
+    /**
+     * Put before the path of H2 file databases: H2's file system that reopens the file when an interrupt closed it.
+     * With {@link #DURABLE} the committing thread writes the file itself, and a thread interrupted during a commit
+     * (a poll stopped at shutdown) would otherwise close the whole database.
+     */
+    static final String RETRY_ON_INTERRUPT = "retry:";
+
     private static final String PREFIX = "jdbc:h2:";
     private static final String[] NOT_FILES = {"mem:", "tcp:", "ssl:", "zip:"};
 
     private H2Urls() {}
 
     static String withDefaults(String url) {
-        if (!isH2(url) || url.toUpperCase(Locale.ROOT).contains(";MODE=")) {
+        if (!isH2(url)) {
             return url;
         }
-        return url + COMPATIBILITY;
+        String upper = url.toUpperCase(Locale.ROOT);
+        String compatible = upper.contains(";MODE=") ? url : url + COMPATIBILITY;
+        if (filePath(url) == null) {
+            return compatible;
+        }
+        String rest = compatible.substring(PREFIX.length());
+        String retrying = rest.startsWith(RETRY_ON_INTERRUPT) ? compatible : PREFIX + RETRY_ON_INTERRUPT + rest;
+        return upper.contains(";WRITE_DELAY=") ? retrying : retrying + DURABLE;
     }
 
     static void createParentFolder(String url) {
@@ -45,6 +66,7 @@ public final class H2Urls {
             return null;
         }
         String rest = url.substring(PREFIX.length());
+        rest = rest.startsWith(RETRY_ON_INTERRUPT) ? rest.substring(RETRY_ON_INTERRUPT.length()) : rest;
         int settings = rest.indexOf(';');
         String name = settings < 0 ? rest : rest.substring(0, settings);
         for (String scheme : NOT_FILES) {

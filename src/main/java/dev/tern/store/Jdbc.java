@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -116,6 +118,13 @@ final class Jdbc {
     static int count(Connection connection, String operation, String sql, Object... parameters) {
         return first(connection, operation, sql, row -> row.getInt(1), parameters)
                 .orElse(0);
+    }
+
+    /** {@code " AND column NOT IN (?, ...)"} with one placeholder per value, or "" when there are none. */
+    static String andNotIn(String column, Collection<?> values) {
+        return values.isEmpty()
+                ? ""
+                : " AND " + column + " NOT IN (" + String.join(", ", Collections.nCopies(values.size(), "?")) + ")";
     }
 
     static Instant instant(ResultSet row, String column) throws SQLException {

@@ -12,7 +12,8 @@ public record Stores(
         DiscordUserStore users,
         TargetStore targets,
         NoticeStore notices,
-        LeaseStore leases) {
+        LeaseStore leases,
+        OutboxMessageStore messages) {
 
     /** One of each store. */
     public static Stores create() {
@@ -24,6 +25,7 @@ public record Stores(
                 new DiscordUserStore(),
                 new TargetStore(),
                 new NoticeStore(),
-                new LeaseStore());
+                new LeaseStore(),
+                new OutboxMessageStore());
     }
 }

@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tern.config.PollingConfig;
 import dev.tern.config.SourceConfig;
 import dev.tern.deliver.DeliveryWorker;
-import dev.tern.deliver.LogNoticeSink;
-import dev.tern.deliver.NoticeWorker;
+import dev.tern.deliver.TargetHealth;
 import dev.tern.match.Matcher;
 import dev.tern.match.SubscriptionIndex;
 import dev.tern.poll.PollEvent;
@@ -15,6 +14,7 @@ import dev.tern.poll.SourceStates;
 import dev.tern.source.Http;
 import dev.tern.store.Database;
 import dev.tern.store.DeliveryStore;
+import dev.tern.store.OutboxMessageStore;
 import dev.tern.testing.BoardServer;
 import dev.tern.testing.PollPipeline;
 import dev.tern.testing.SimplifyListing;
@@ -67,8 +67,8 @@ final class PollSchedulerTest {
                 database, new Matcher(() -> SubscriptionIndex.of(List.of())), clock, PollingConfig.defaults());
         SourceStates states = pipeline.states();
         Poller poller = pipeline.poller(http, clock);
-        DeliveryWorker worker = new DeliveryWorker(database, new DeliveryStore(), List.of(), clock);
-        NoticeWorker notices = new NoticeWorker(database, pipeline.stores().notices(), new LogNoticeSink(), clock);
+        DeliveryWorker worker = new DeliveryWorker(
+                database, new DeliveryStore(), new OutboxMessageStore(), List.of(), clock, TargetHealth.IGNORE);
         List<SourceConfig> sources = List.of(source("good", "/ok.json", FAST), source("bad", "/missing.json", FAST));
 
         try (PollScheduler scheduler = new PollScheduler(

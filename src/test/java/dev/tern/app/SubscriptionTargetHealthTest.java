@@ -9,11 +9,12 @@ import dev.tern.config.PollingConfig;
 import dev.tern.config.RouteConfig;
 import dev.tern.config.StorageConfig;
 import dev.tern.config.TernConfig;
-import dev.tern.deliver.Alert;
+import dev.tern.deliver.AlertMessage;
 import dev.tern.deliver.DeliveryException;
 import dev.tern.deliver.DeliveryException.Kind;
 import dev.tern.deliver.DeliveryWorker;
 import dev.tern.deliver.Notifier;
+import dev.tern.deliver.Receipt;
 import dev.tern.match.LiveSubscriptions;
 import dev.tern.match.SubscribeResult;
 import dev.tern.match.Subscription;
@@ -23,6 +24,7 @@ import dev.tern.posting.Posting;
 import dev.tern.store.Database;
 import dev.tern.store.DeliveryStore;
 import dev.tern.store.NoticeStore;
+import dev.tern.store.OutboxMessageStore;
 import dev.tern.store.PostingStore;
 import dev.tern.store.Stores;
 import dev.tern.testing.MutableClock;
@@ -45,6 +47,7 @@ final class SubscriptionTargetHealthTest {
     private final DeliveryWorker worker = new DeliveryWorker(
             db,
             new DeliveryStore(),
+            new OutboxMessageStore(),
             List.of(new DiscordLike()),
             clock,
             new SubscriptionTargetHealth(service, List.of(), db, new NoticeStore(), clock));
@@ -129,8 +132,8 @@ final class SubscriptionTargetHealthTest {
         }
 
         @Override
-        public List<String> send(String target, List<Alert> alerts) throws DeliveryException {
-            if (target.startsWith("discord:channel/")) {
+        public Receipt send(AlertMessage message) throws DeliveryException {
+            if (message.target().startsWith("discord:channel/")) {
                 throw DeliveryException.permanent(Kind.TARGET_GONE, "10003 Unknown Channel");
             }
             throw DeliveryException.permanent(Kind.RECIPIENT_CLOSED, "50007 Cannot send messages to this user");

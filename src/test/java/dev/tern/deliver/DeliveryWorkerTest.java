@@ -8,10 +8,15 @@ import dev.tern.store.Database;
 import dev.tern.store.Delivery;
 import dev.tern.store.DeliveryStatus;
 import dev.tern.store.DeliveryStore;
+import dev.tern.store.MessageLayout;
+import dev.tern.store.OutboxMessage;
+import dev.tern.store.OutboxMessageStore;
 import dev.tern.store.PostingStore;
 import dev.tern.testing.MutableClock;
 import dev.tern.testing.TestDatabases;
 import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -26,6 +31,7 @@ final class DeliveryWorkerTest {
     private final Database db = TestDatabases.fresh();
     private final MutableClock clock = MutableClock.fixed();
     private final DeliveryStore store = new DeliveryStore();
+    private final OutboxMessageStore messages = new OutboxMessageStore();
     private final List<String> healthCalls = Collections.synchronizedList(new ArrayList<>());
     private final TargetHealth health = new TargetHealth() {
         @Override
@@ -81,57 +87,110 @@ final class DeliveryWorkerTest {
     }
 
     @Test
-    void aTransientFailureRetriesAndTellsNoOne() {
+    void aTransientFailureRetriesAfterABackoffAndTellsNoOne() {
         long id = queue("1", DM);
 
         worker(failingWith(DeliveryException.transientFailure("503", null))).drain();
 
         assertThat(row(id).status()).isEqualTo(DeliveryStatus.PENDING);
         assertThat(row(id).attempts()).isEqualTo(1);
+        assertThat(row(id).lastError()).isEqualTo("503");
+        assertThat(row(id).nextAttemptAt()).isEqualTo(clock.instant().plus(DeliveryWorker.FIRST_RETRY));
         assertThat(healthCalls).isEmpty();
     }
 
     @Test
-    void aBatchThatFailsHalfwayMarksTheDeliveredAlertsSentAndRetriesOnlyTheRest() {
-        long first = queue("1", DM);
-        long second = queue("2", DM);
-        long third = queue("3", DM);
-        Notifier halfway = new Notifier() {
-            @Override
-            public boolean handles(String target) {
-                return true;
-            }
+    void aFormedMessageIsResentAsItWasBeforeNewAlertsForItsTargetAreGrouped() {
+        List<Long> first = List.of(queue("1", DM), queue("2", DM), queue("3", DM));
+        Recording notifier = new Recording();
+        notifier.failNext = 1;
+        worker(notifier).drain();
+        List<Long> later = List.of(queue("4", DM), queue("5", DM));
 
-            @Override
-            public List<String> send(String target, List<Alert> alerts) throws DeliveryException {
-                throw DeliveryException.transientFailure("503 on the second message", null)
-                        .afterSending(List.of("m1"));
-            }
-        };
+        clock.advance(DeliveryWorker.FIRST_RETRY);
+        int delivered = worker(notifier).drain();
 
-        int delivered = worker(halfway).drain();
-
-        assertThat(delivered).isEqualTo(1);
-        assertThat(row(first).status()).isEqualTo(DeliveryStatus.SENT);
-        assertThat(row(first).externalMessageId()).isEqualTo("m1");
-        assertThat(List.of(row(second), row(third))).allSatisfy(r -> {
-            assertThat(r.status()).isEqualTo(DeliveryStatus.PENDING);
-            assertThat(r.attempts()).isEqualTo(1);
-        });
+        assertThat(delivered).isEqualTo(5);
+        assertThat(notifier.sent).hasSize(3);
+        assertThat(ids(notifier.sent.get(0))).isEqualTo(first);
+        assertThat(ids(notifier.sent.get(1))).isEqualTo(first);
+        assertThat(notifier.sent.get(1).key()).isEqualTo(notifier.sent.get(0).key());
+        assertThat(ids(notifier.sent.get(2))).isEqualTo(later);
+        assertThat(notifier.sent.get(2).key()).isNotEqualTo(notifier.sent.get(0).key());
+        assertThat(notifier.plans).as("each alert is grouped once").containsExactly(first, later);
+        assertThat(row(first.get(0)).externalMessageId())
+                .isEqualTo("m-" + notifier.sent.get(1).key());
     }
 
     @Test
-    void aPermanentFailureHalfwayFailsOnlyTheUndeliveredAlerts() {
-        long first = queue("1", CHANNEL);
-        long second = queue("2", CHANNEL);
+    void nothingNewIsGroupedForATargetWhoseMessageWaitsForItsRetry() {
+        long first = queue("1", DM);
+        Recording notifier = new Recording();
+        notifier.failNext = 1;
+        worker(notifier).drain();
+        long second = queue("2", DM);
+        long elsewhere = queue("3", CHANNEL);
 
-        worker(failingWith(DeliveryException.permanent(DeliveryException.Kind.TARGET_GONE, "10003")
-                        .afterSending(List.of("m1"))))
-                .drain();
+        worker(notifier).drain();
 
-        assertThat(row(first).status()).isEqualTo(DeliveryStatus.SENT);
-        assertThat(row(second).status()).isEqualTo(DeliveryStatus.FAILED);
-        assertThat(healthCalls).containsExactly("gone " + CHANNEL + ": 10003");
+        assertThat(notifier.plans).containsExactly(List.of(first), List.of(elsewhere));
+        assertThat(row(second).status()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(row(elsewhere).status()).isEqualTo(DeliveryStatus.SENT);
+    }
+
+    @Test
+    void theNotifierSplitsOnceAndEachPartIsItsOwnMessageWithItsOwnKey() {
+        List<Long> ids = List.of(queue("1", CHANNEL), queue("2", CHANNEL), queue("3", CHANNEL));
+        Recording notifier = new Recording();
+        notifier.perMessage = 2;
+
+        worker(notifier).drain();
+
+        assertThat(notifier.sent)
+                .extracting(DeliveryWorkerTest::ids)
+                .containsExactly(ids.subList(0, 2), ids.subList(2, 3));
+        assertThat(notifier.sent.get(0).key()).isNotEqualTo(notifier.sent.get(1).key());
+        assertThat(db.read((Connection c) -> messages.forPosting(c, "s1:3")))
+                .singleElement()
+                .satisfies(m -> {
+                    assertThat(m.status()).isEqualTo(DeliveryStatus.SENT);
+                    assertThat(m.messageId()).isEqualTo("m-" + m.nonce());
+                    assertThat(m.channelId()).isEqualTo("c-9");
+                    assertThat(m.layout()).isEqualTo(MessageLayout.ITEMS);
+                });
+    }
+
+    @Test
+    void aMessageIsRecordedAsTriedBeforeTheTargetSeesIt() {
+        queue("1", DM);
+        List<OutboxMessage> seenBySend = new ArrayList<>();
+        Recording notifier = new Recording() {
+            @Override
+            public Receipt send(AlertMessage message) throws DeliveryException {
+                seenBySend.add(db.read((Connection c) -> messages.find(c, message.id()))
+                        .orElseThrow());
+                return super.send(message);
+            }
+        };
+
+        worker(notifier).drain();
+
+        assertThat(seenBySend).singleElement().satisfies(m -> assertThat(m.firstTriedAt())
+                .isEqualTo(clock.instant()));
+    }
+
+    @Test
+    void aRetryTellsTheNotifierWhenTheMessageWasFirstTried() {
+        queue("1", DM);
+        Recording notifier = new Recording();
+        notifier.failNext = 1;
+        Instant tried = clock.instant();
+        worker(notifier).drain();
+
+        clock.advance(Duration.ofHours(1));
+        worker(notifier).drain();
+
+        assertThat(notifier.sent).extracting(AlertMessage::firstTriedAt).containsExactly(null, tried);
     }
 
     @Test
@@ -147,22 +206,17 @@ final class DeliveryWorkerTest {
             @Override
             public void recipientClosed(String target, String reason) {}
         };
-        Notifier mixed = new Notifier() {
+        Recording mixed = new Recording() {
             @Override
-            public boolean handles(String target) {
-                return true;
-            }
-
-            @Override
-            public List<String> send(String target, List<Alert> alerts) throws DeliveryException {
-                if (target.equals(CHANNEL)) {
+            public Receipt send(AlertMessage message) throws DeliveryException {
+                if (message.target().equals(CHANNEL)) {
                     throw DeliveryException.permanent(DeliveryException.Kind.TARGET_GONE, "gone");
                 }
-                return alerts.stream().map(a -> "m" + a.deliveryId()).toList();
+                return super.send(message);
             }
         };
 
-        int delivered = new DeliveryWorker(db, store, List.of(mixed), clock, broken).drain();
+        int delivered = new DeliveryWorker(db, store, messages, List.of(mixed), clock, broken).drain();
 
         assertThat(delivered).isEqualTo(1);
         assertThat(row(gone).status()).isEqualTo(DeliveryStatus.FAILED);
@@ -176,24 +230,20 @@ final class DeliveryWorkerTest {
             waiting.add(queue("dm" + i, "discord:user/" + i));
         }
         long console = queue("c", "console");
-        List<String> printed = new ArrayList<>();
-        Notifier consoleOnly = new Notifier() {
+        Recording consoleOnly = new Recording() {
             @Override
             public boolean handles(String target) {
                 return target.equals("console");
-            }
-
-            @Override
-            public List<String> send(String target, List<Alert> alerts) {
-                alerts.forEach(a -> printed.add(a.posting().key()));
-                return alerts.stream().map(a -> (String) null).toList();
             }
         };
 
         int delivered = worker(consoleOnly).drain();
 
         assertThat(delivered).isEqualTo(1);
-        assertThat(printed).containsExactly("s1:c");
+        assertThat(consoleOnly.sent)
+                .singleElement()
+                .extracting(DeliveryWorkerTest::ids)
+                .isEqualTo(List.of(console));
         assertThat(row(console).status()).isEqualTo(DeliveryStatus.SENT);
         assertThat(waiting).allSatisfy(id -> {
             assertThat(row(id).status()).isEqualTo(DeliveryStatus.PENDING);
@@ -202,8 +252,62 @@ final class DeliveryWorkerTest {
         });
     }
 
+    @Test
+    void aSentMessageWhosePostingClosedIsEditedOnceWithItsReceiptAndThePostingShownClosed() {
+        long id = queue("1", CHANNEL);
+        Recording notifier = new Recording();
+        worker(notifier).drain();
+
+        close("s1:1");
+        worker(notifier).drain();
+        worker(notifier).drain();
+
+        assertThat(notifier.edited).singleElement().satisfies(m -> {
+            assertThat(m.receipt()).isEqualTo(new Receipt("c-9", "m-" + m.key()));
+            assertThat(m.alerts()).singleElement().satisfies(a -> {
+                assertThat(a.deliveryId()).isEqualTo(id);
+                assertThat(a.closedAt()).isEqualTo(clock.instant());
+            });
+        });
+    }
+
+    @Test
+    void anEditThatCanNeverHappenEndsAndATransientFailureIsRetriedAfterABackoff() {
+        queue("1", CHANNEL);
+        queue("2", DM);
+        Recording notifier = new Recording() {
+            @Override
+            public void edit(AlertMessage message) throws DeliveryException {
+                super.edit(message);
+                throw message.target().equals(CHANNEL)
+                        ? DeliveryException.permanent(DeliveryException.Kind.TARGET_GONE, "10008 Unknown Message")
+                        : DeliveryException.transientFailure("HTTP 500", null);
+            }
+        };
+        worker(notifier).drain();
+        close("s1:1");
+        close("s1:2");
+
+        worker(notifier).drain();
+        worker(notifier).drain();
+        clock.advance(DeliveryWorker.FIRST_RETRY);
+        worker(notifier).drain();
+
+        assertThat(notifier.edited).extracting(AlertMessage::target).containsExactly(CHANNEL, DM, DM);
+        assertThat(healthCalls)
+                .as("a gone message says nothing about its target")
+                .isEmpty();
+    }
+
+    private void close(String postingKey) {
+        db.transaction(c -> {
+            new PostingStore().markClosed(c, postingKey, clock.instant());
+            return messages.queueEdits(c, postingKey, clock.instant());
+        });
+    }
+
     private DeliveryWorker worker(Notifier notifier) {
-        return new DeliveryWorker(db, store, List.of(notifier), clock, health);
+        return new DeliveryWorker(db, store, messages, List.of(notifier), clock, health);
     }
 
     private static Notifier failingWith(DeliveryException failure) {
@@ -214,22 +318,73 @@ final class DeliveryWorkerTest {
             }
 
             @Override
-            public List<String> send(String target, List<Alert> alerts) throws DeliveryException {
+            public Receipt send(AlertMessage message) throws DeliveryException {
                 throw failure;
             }
         };
     }
 
+    /** The delivery ids a message carries, in order. */
+    private static List<Long> ids(AlertMessage message) {
+        return message.alerts().stream().map(Alert::deliveryId).toList();
+    }
+
     private long queue(String externalId, String target) {
         Posting p = posting("s1", externalId).build();
         return db.transaction((Connection c) -> {
-            new PostingStore().insert(c, p, clock.instant());
+            if (new PostingStore().find(c, p.key()).isEmpty()) {
+                new PostingStore().insert(c, p, clock.instant());
+            }
             store.enqueue(c, p.fingerprint(), target, p.key(), null, "1", clock.instant());
-            return store.forPosting(c, p.key()).getFirst().id();
+            return store.forPosting(c, p.key()).stream()
+                    .filter(d -> d.target().equals(target))
+                    .findFirst()
+                    .orElseThrow()
+                    .id();
         });
     }
 
     private Delivery row(long id) {
         return db.read((Connection c) -> store.find(c, id)).orElseThrow();
+    }
+
+    /** Records what it is asked to plan and send; fails the next sends on request; splits into parts of a size. */
+    private static class Recording implements Notifier {
+        final List<List<Long>> plans = new ArrayList<>();
+        final List<AlertMessage> sent = new ArrayList<>();
+        final List<AlertMessage> edited = new ArrayList<>();
+        int failNext;
+        int perMessage = Integer.MAX_VALUE;
+
+        @Override
+        public boolean handles(String target) {
+            return true;
+        }
+
+        @Override
+        public List<MessagePlan> plan(String target, List<Alert> alerts) {
+            plans.add(alerts.stream().map(Alert::deliveryId).toList());
+            List<MessagePlan> parts = new ArrayList<>();
+            for (int i = 0; i < alerts.size(); i += perMessage) {
+                parts.add(new MessagePlan(
+                        alerts.subList(i, Math.min(alerts.size(), i + perMessage)), MessageLayout.ITEMS));
+            }
+            return parts;
+        }
+
+        @Override
+        public Receipt send(AlertMessage message) throws DeliveryException {
+            sent.add(message);
+            if (failNext > 0) {
+                failNext--;
+                throw DeliveryException.transientFailure("503", null);
+            }
+            return new Receipt("c-" + message.target().replaceAll("\\D", ""), "m-" + message.key());
+        }
+
+        @Override
+        public void edit(AlertMessage message) throws DeliveryException {
+            edited.add(message);
+        }
     }
 }

@@ -3,9 +3,13 @@ package dev.tern.discord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tern.deliver.Alert;
+import dev.tern.deliver.AlertMessage;
+import dev.tern.deliver.MessagePlan;
 import dev.tern.posting.Location;
 import dev.tern.posting.Posting;
 import dev.tern.posting.Term;
+import dev.tern.store.MessageLayout;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +19,9 @@ import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import org.junit.jupiter.api.Test;
 
 final class AlertEmbedsTest {
+
+    private static final String TARGET = "discord:user/1";
+    private static final Instant CLOSED = Instant.parse("2026-01-20T09:30:00Z");
 
     @Test
     void showsTitleLinkCompanyPlacesTermTimeSourceAndWhatMatched() {
@@ -49,48 +56,127 @@ final class AlertEmbedsTest {
 
     @Test
     void batchesUpToTenEmbedsPerMessageAndDigestsMoreThanTheDigestLimit() {
-        DiscordNotifier notifier = new DiscordNotifier(null, 10);
+        DiscordNotifier notifier = notifier();
         List<Alert> nine = alerts(9);
         List<Alert> ten = alerts(10);
         List<Alert> eleven = alerts(11);
 
-        assertThat(notifier.messages(nine)).hasSize(1);
-        assertThat(notifier.messages(ten)).singleElement().asList().hasSize(10);
-        assertThat(notifier.messages(eleven)).singleElement().asList().hasSize(11);
-        MessageCreateData digest = notifier.message(eleven);
+        assertThat(notifier.plan(TARGET, nine)).singleElement().satisfies(p -> {
+            assertThat(p.alerts()).hasSize(9);
+            assertThat(p.layout()).isEqualTo(MessageLayout.ITEMS);
+        });
+        assertThat(notifier.plan(TARGET, ten)).singleElement().satisfies(p -> assertThat(p.alerts())
+                .hasSize(10));
+        MessagePlan digestPlan = notifier.plan(TARGET, eleven).getFirst();
+        assertThat(notifier.plan(TARGET, eleven)).hasSize(1);
+        assertThat(digestPlan.layout()).isEqualTo(MessageLayout.DIGEST);
+        MessageCreateData digest = AlertMessages.create(message(digestPlan));
         assertThat(digest.getEmbeds()).singleElement().satisfies(e -> {
             assertThat(e.getTitle()).isEqualTo("11 new postings match");
             assertThat(e.getDescription()).contains("[Intern 10](https://jobs.example/acme/1)");
+            assertThat(e.getFooter().getText()).endsWith(" · ref tern-test");
         });
         assertThat(digest.getAllowedMentions()).isEmpty();
     }
 
     @Test
     void aMessageOfSeveralAlertsHasOneApplyButtonEachAndAllowsNoMentions() {
-        MessageCreateData message = new DiscordNotifier(null, 10).message(alerts(7));
+        MessageCreateData message =
+                AlertMessages.create(message(notifier().plan(TARGET, alerts(7)).getFirst()));
 
         assertThat(message.getEmbeds()).hasSize(7);
+        assertThat(message.getEmbeds())
+                .allSatisfy(e -> assertThat(e.getFooter().getText()).endsWith(" · ref tern-test"));
         assertThat(message.getComponents()).hasSize(2);
         assertThat(message.getAllowedMentions()).isEmpty();
     }
 
     @Test
-    void embedsThatTogetherExceedSixThousandCharactersGoInSeveralMessages() {
+    void embedsThatTogetherExceedSixThousandCharactersGoInSeveralMessagesWithRoomForAClosedEdit() {
         List<Alert> big = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             big.add(alert(posting("t".repeat(250) + i, 3, "p".repeat(300)), "1", null));
         }
-        DiscordNotifier notifier = new DiscordNotifier(null, 10);
 
-        List<List<Alert>> messages = notifier.messages(big);
+        List<MessagePlan> plans = notifier().plan(TARGET, big);
 
-        assertThat(messages.size()).isGreaterThan(1);
-        for (List<Alert> batch : messages) {
-            int length = batch.stream()
-                    .mapToInt(a -> AlertEmbeds.embed(a).getLength())
+        assertThat(plans.size()).isGreaterThan(1);
+        for (MessagePlan plan : plans) {
+            List<Alert> closed = plan.alerts().stream()
+                    .map(a ->
+                            new Alert(a.deliveryId(), a.target(), a.routeId(), a.subscriptionId(), a.posting(), CLOSED))
+                    .toList();
+            AlertMessage edited =
+                    new AlertMessage(1, TARGET, "tern-" + "k".repeat(13), plan.layout(), closed, null, null);
+            int length = AlertMessages.create(edited).getEmbeds().stream()
+                    .mapToInt(MessageEmbed::getLength)
                     .sum();
             assertThat(length).isLessThanOrEqualTo(MessageEmbed.EMBED_MAX_LENGTH_BOT);
         }
+    }
+
+    @Test
+    void aClosedPostingAloneIsGreySaysClosedInItsTitleAndFooterAndLosesItsApplyButton() {
+        Alert closed = closed(alert(posting("Robotics Intern", 1), "7", null));
+
+        MessageCreateData message = AlertMessages.create(
+                new AlertMessage(1, TARGET, "tern-k", MessageLayout.ITEMS, List.of(closed), null, null));
+
+        MessageEmbed embed = message.getEmbeds().getFirst();
+        assertThat(embed.getTitle()).isEqualTo("Closed: Robotics Intern");
+        assertThat(embed.getColorRaw()).isEqualTo(0x99AAB5);
+        assertThat(embed.getFooter().getText())
+                .startsWith("Closed 20 Jan 2026, 09:30 UTC. Your subscription #7 matched.")
+                .endsWith(" · ref tern-k");
+        assertThat(message.getComponents()).isEmpty();
+        assertThat(AlertEmbeds.applyButton(closed, false)).isEmpty();
+    }
+
+    @Test
+    void amongSeveralOnlyTheClosedPostingIsStruckThroughAndInADigestOnlyItsLine() {
+        List<Alert> three = new ArrayList<>(alerts(3));
+        three.set(1, closed(three.get(1)));
+
+        MessageCreateData batch =
+                AlertMessages.create(new AlertMessage(1, TARGET, "tern-k", MessageLayout.ITEMS, three, null, null));
+        MessageCreateData digest =
+                AlertMessages.create(new AlertMessage(1, TARGET, "tern-k", MessageLayout.DIGEST, three, null, null));
+
+        assertThat(batch.getEmbeds())
+                .extracting(MessageEmbed::getTitle)
+                .containsExactly("Intern 0", "Closed: ~~Intern 1~~", "Intern 2");
+        assertThat(batch.getComponents().getFirst().asActionRow().getButtons()).hasSize(2);
+        assertThat(digest.getEmbeds().getFirst().getDescription().lines())
+                .containsExactly(
+                        "• **Acme** — [Intern 0](https://jobs.example/acme/1) · Place 0, US",
+                        "• ~~**Acme** — [Intern 1](https://jobs.example/acme/1) · Place 0, US~~ (closed)",
+                        "• **Acme** — [Intern 2](https://jobs.example/acme/1) · Place 0, US");
+    }
+
+    @Test
+    void theMarkerSurvivesAFooterCutToDiscordsLimit() {
+        Alert routed = alert(posting("Intern", 1), null, "r".repeat(3000));
+
+        MessageEmbed embed = AlertEmbeds.embed(routed, false, "tern-marker");
+
+        assertThat(embed.getFooter().getText()).hasSize(AlertEmbeds.FOOTER_MAX).endsWith(" · ref tern-marker");
+        assertThat(AlertEmbeds.hasMarker(embed.getFooter().getText(), "tern-marker"))
+                .isTrue();
+        assertThat(AlertEmbeds.hasMarker(embed.getFooter().getText(), "tern-other"))
+                .isFalse();
+    }
+
+    private static Alert closed(Alert alert) {
+        return new Alert(
+                alert.deliveryId(), alert.target(), alert.routeId(), alert.subscriptionId(), alert.posting(), CLOSED);
+    }
+
+    private static DiscordNotifier notifier() {
+        return new DiscordNotifier(null, 10, Clock.systemUTC());
+    }
+
+    private static AlertMessage message(MessagePlan plan) {
+        return new AlertMessage(1, TARGET, "tern-test", plan.layout(), plan.alerts(), null, null);
     }
 
     private static List<Alert> alerts(int n) {

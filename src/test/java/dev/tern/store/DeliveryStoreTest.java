@@ -19,6 +19,7 @@ final class DeliveryStoreTest {
 
     private final Database db = TestDatabases.fresh();
     private final DeliveryStore store = new DeliveryStore();
+    private final OutboxMessageStore messages = new OutboxMessageStore();
     private final Posting posting = posting("s1", "1").build();
 
     @BeforeEach
@@ -63,59 +64,25 @@ final class DeliveryStoreTest {
     }
 
     @Test
-    void aSentRowIsNoLongerDue() {
+    void aRowInAMessageIsNoLongerDueForGroupingAndItsTargetWaitsForThatMessage() {
         enqueue("console");
         long id = db.read(c -> store.due(c, NOW, 10)).getFirst().id();
 
+        long message =
+                db.transaction(c -> messages.form(c, "console", "tern-1", MessageLayout.ITEMS, List.of(id), NOW));
+        Posting other = posting("s1", "2").build();
         db.transaction(c -> {
-            store.markSent(c, id, LATER, "msg-1");
-            return null;
+            new PostingStore().insert(c, other, NOW);
+            return store.enqueue(c, other.fingerprint(), "console", other.key(), "r1", null, NOW);
         });
 
         assertThat(db.read((Connection c) -> store.due(c, LATER, 10))).isEmpty();
-        Delivery sent = db.read(c -> store.find(c, id)).orElseThrow();
-        assertThat(sent.status()).isEqualTo(DeliveryStatus.SENT);
-        assertThat(sent.sentAt()).isEqualTo(LATER);
-        assertThat(sent.externalMessageId()).isEqualTo("msg-1");
-        assertThat(sent.attempts()).isEqualTo(1);
-    }
-
-    @Test
-    void aRetriedRowIsDueAgainOnlyAtItsNextAttempt() {
-        enqueue("console");
-        long id = db.read(c -> store.due(c, NOW, 10)).getFirst().id();
-
-        db.transaction(c -> {
-            store.markRetry(c, id, 1, LATER, "HTTP 502");
-            return null;
-        });
-
-        assertThat(db.read((Connection c) -> store.due(c, NOW, 10))).isEmpty();
-        assertThat(db.read((Connection c) -> store.due(c, LATER, 10)))
+        assertThat(db.read((Connection c) -> store.inMessage(c, message)))
                 .singleElement()
-                .extracting(PendingDelivery::attempts)
-                .isEqualTo(1);
-        assertThat(db.read((Connection c) -> store.find(c, id)).orElseThrow().lastError())
-                .isEqualTo("HTTP 502");
-    }
-
-    @Test
-    void aFailedRowIsKeptWithItsErrorButNeverDue() {
-        enqueue("console");
-        long id = db.read(c -> store.due(c, NOW, 10)).getFirst().id();
-
-        db.transaction(c -> {
-            store.markFailed(c, id, "channel gone");
-            return null;
-        });
-
-        assertThat(db.read((Connection c) -> store.due(c, LATER, 10))).isEmpty();
-        assertThat(db.read((Connection c) -> store.count(c, DeliveryStatus.FAILED)))
-                .isEqualTo(1);
-        assertThat(db.read((Connection c) -> store.find(c, id)).orElseThrow().lastError())
-                .isEqualTo("channel gone");
-        assertThat(db.read((Connection c) -> store.count(c, DeliveryStatus.PENDING)))
-                .isZero();
+                .satisfies(d -> {
+                    assertThat(d.id()).isEqualTo(id);
+                    assertThat(d.closedAt()).isNull();
+                });
     }
 
     @Test

@@ -8,10 +8,16 @@ import org.junit.jupiter.api.Test;
 final class H2UrlsTest {
 
     @Test
-    void addsPostgresCompatibilityToAnH2UrlWithoutAMode() {
+    void addsPostgresCompatibilityToAnH2UrlWithoutAModeAndDurableCommitsToAFile() {
         assertThat(H2Urls.withDefaults("jdbc:h2:file:./data/tern"))
-                .isEqualTo(
-                        "jdbc:h2:file:./data/tern;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+                .isEqualTo("jdbc:h2:retry:file:./data/tern;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
+                        + ";DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+        assertThat(H2Urls.withDefaults("jdbc:h2:mem:x"))
+                .isEqualTo("jdbc:h2:mem:x;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        assertThat(H2Urls.withDefaults("jdbc:h2:file:./t;MODE=PostgreSQL;WRITE_DELAY=500"))
+                .isEqualTo("jdbc:h2:retry:file:./t;MODE=PostgreSQL;WRITE_DELAY=500");
+        assertThat(H2Urls.withDefaults("jdbc:h2:retry:./t;MODE=PostgreSQL"))
+                .isEqualTo("jdbc:h2:retry:./t;MODE=PostgreSQL;WRITE_DELAY=0");
     }
 
     @Test
@@ -28,6 +34,7 @@ final class H2UrlsTest {
     void findsTheFileOfFileUrlsOnly() {
         assertThat(H2Urls.filePath("jdbc:h2:file:./data/tern;MODE=PostgreSQL")).isEqualTo(Path.of("./data/tern"));
         assertThat(H2Urls.filePath("jdbc:h2:./data/tern")).isEqualTo(Path.of("./data/tern"));
+        assertThat(H2Urls.filePath("jdbc:h2:retry:file:./data/tern")).isEqualTo(Path.of("./data/tern"));
         assertThat(H2Urls.filePath("jdbc:h2:mem:x;DB_CLOSE_DELAY=-1")).isNull();
         assertThat(H2Urls.filePath("jdbc:h2:tcp://localhost/tern")).isNull();
         assertThat(H2Urls.filePath("jdbc:postgresql://db/tern")).isNull();

@@ -26,7 +26,8 @@ public record PollPipeline(Stores stores, SourceStates states, Reconciler reconc
         SourceStates states = new SourceStates(db, stores.sources(), stores.notices(), clock, polling);
         AlertQueue alerts =
                 new AlertQueue(matcher, stores.deliveries(), stores.subscriptions(), stores.users(), polling);
-        Reconciler reconciler = new Reconciler(db, stores.postings(), states, alerts, clock, polling);
+        Reconciler reconciler =
+                new Reconciler(db, stores.postings(), stores.messages(), states, alerts, clock, polling);
         return new PollPipeline(stores, states, reconciler, new Leases(db, stores.leases(), clock, sleeper(clock)));
     }
 

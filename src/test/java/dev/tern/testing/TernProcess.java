@@ -39,19 +39,29 @@ public final class TernProcess implements AutoCloseable {
 
     /** Starts {@code tern <args>}. */
     public static TernProcess start(String... args) throws IOException {
-        return start(Map.of(), args);
+        return start(Map.of(), List.of(), args);
     }
 
     /** Starts {@code tern <args>} with these environment variables added. */
     public static TernProcess start(Map<String, String> env, String... args) throws IOException {
+        return start(env, List.of(), args);
+    }
+
+    /** Starts {@code tern <args>} in a JVM with these options besides the quick-start ones. */
+    public static TernProcess start(List<String> jvmOptions, String... args) throws IOException {
+        return start(Map.of(), jvmOptions, args);
+    }
+
+    /** Starts {@code tern <args>} with these environment variables and JVM options added. */
+    public static TernProcess start(Map<String, String> env, List<String> jvmOptions, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
                 // short-lived test processes: quick start matters more than peak speed
                 "-XX:TieredStopAtLevel=1",
-                "-XX:+UseSerialGC",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "dev.tern.Tern"));
+                "-XX:+UseSerialGC"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.tern.Tern"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);

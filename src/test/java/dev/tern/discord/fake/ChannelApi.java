@@ -1,7 +1,12 @@
 package dev.tern.discord.fake;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 
@@ -17,6 +22,7 @@ final class ChannelApi {
     private static final int DM = 1;
     private static final int GUILD_TEXT = 0;
     private static final int GATEWAY_SESSION_LIMIT = 1000;
+    private static final int MAX_HISTORY = 100;
 
     private final Directory directory;
     private final MessageStore messages;
@@ -34,6 +40,7 @@ final class ChannelApi {
                 .on("POST", "users/@me/channels", (path, body) -> openDm(body))
                 .on("GET", "channels/(\\d+)", (path, body) -> channel(path.group(1)))
                 .on("POST", "channels/(\\d+)/messages", this::post)
+                .onQuery("GET", "channels/(\\d+)/messages", (path, query, body) -> history(path.group(1), query))
                 .on("POST", "channels/(\\d+)/typing", (path, body) -> Router.Reply.noContent())
                 .on("PATCH", MESSAGE, (path, body) -> edit(path, body))
                 .on("GET", MESSAGE, (path, body) -> find(path))
@@ -87,6 +94,38 @@ final class ChannelApi {
         }
         return Router.Reply.ok(
                 messages.create(channelId, body, MessageStore.DEFAULT_TYPE).deepCopy());
+    }
+
+    /** Up to {@code limit} (50, at most 100) messages before or after an id, or the latest, newest first. */
+    private Router.Reply history(String channelId, Map<String, String> query) {
+        if (!directory.knowsChannel(channelId)) {
+            return unknownChannel();
+        }
+        int limit = Math.clamp(Integer.parseInt(query.getOrDefault("limit", "50")), 1, MAX_HISTORY);
+        List<JsonNode> inChannel = new ArrayList<>(messages.inChannel(channelId));
+        inChannel.sort(
+                Comparator.comparing(m -> Long.parseUnsignedLong(m.get("id").asText())));
+        List<JsonNode> page;
+        if (query.containsKey("after")) {
+            long after = Long.parseUnsignedLong(query.get("after"));
+            page = inChannel.stream()
+                    .filter(m -> Long.compareUnsigned(
+                                    Long.parseUnsignedLong(m.get("id").asText()), after)
+                            > 0)
+                    .limit(limit)
+                    .toList();
+        } else {
+            long before = query.containsKey("before") ? Long.parseUnsignedLong(query.get("before")) : -1L;
+            List<JsonNode> older = inChannel.stream()
+                    .filter(m -> Long.compareUnsigned(
+                                    Long.parseUnsignedLong(m.get("id").asText()), before)
+                            < 0)
+                    .toList();
+            page = older.subList(Math.max(0, older.size() - limit), older.size());
+        }
+        ArrayNode answer = FakeJson.array();
+        page.reversed().forEach(answer::add);
+        return Router.Reply.ok(answer);
     }
 
     private Router.Reply edit(Matcher path, JsonNode body) {

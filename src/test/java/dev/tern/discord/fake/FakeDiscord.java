@@ -99,6 +99,14 @@ public final class FakeDiscord implements AutoCloseable {
         return new FakeDiscord(Clock.systemUTC());
     }
 
+    /**
+     * Starts with a clock of the test's: message ids, timestamps and the nonce window (a repeated enforced nonce
+     * within 5 minutes returns the earlier message) follow it, so a test moves time past the window without sleeping.
+     */
+    public static FakeDiscord start(Clock clock) {
+        return new FakeDiscord(clock);
+    }
+
     /** {@code http://127.0.0.1:PORT/api/v10/}, for {@link RestConfig#setBaseUrl}. */
     public String restBaseUrl() {
         return rest.baseUrl();
@@ -198,6 +206,11 @@ public final class FakeDiscord implements AutoCloseable {
         return messages.inChannel(channelId);
     }
 
+    /** A user deletes the message: from now on it is gone (10008 Unknown Message to GET, PATCH and DELETE). */
+    public void deleteMessage(String messageId) {
+        messages.delete(messageId);
+    }
+
     /** Every REST request so far, in order. */
     public List<Recorded> requests() {
         return log.all();
@@ -256,6 +269,20 @@ public final class FakeDiscord implements AutoCloseable {
 
     public void clearFailures() {
         faults.clear();
+    }
+
+    /**
+     * Answers every request after a random delay between {@code minDelay} and {@code maxDelay}, and fails message
+     * posts and edits at {@code faultRate} (0..1) with a 500 before or after acting on them, or a 503; all drawn from
+     * {@code seed}.
+     */
+    public void chaos(long seed, Duration minDelay, Duration maxDelay, double faultRate) {
+        rest.chaos(new Chaos(seed, minDelay, maxDelay, faultRate));
+    }
+
+    /** How many requests {@link #chaos} has failed so far. */
+    public int chaosFaults() {
+        return rest.chaosFaults();
     }
 
     @Override

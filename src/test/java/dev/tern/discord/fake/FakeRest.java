@@ -29,6 +29,8 @@ final class FakeRest implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FakeRest.class);
     private static final int RATE_LIMIT = 5;
     private static final double MILLIS_PER_SECOND = 1000.0;
+    private static final int INTERNAL_ERROR = 500;
+    private static final int UNAVAILABLE = 503;
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -36,6 +38,7 @@ final class FakeRest implements AutoCloseable {
     private final Router router;
     private final Faults faults;
     private final RequestLog log;
+    private volatile Chaos chaos = Chaos.NONE;
 
     FakeRest(Clock clock, Router router, Faults faults, RequestLog log) {
         this.clock = clock;
@@ -52,6 +55,15 @@ final class FakeRest implements AutoCloseable {
         server.start();
     }
 
+    /** From now on, answers slowly and fails now and then as {@code chaos} decides. */
+    void chaos(Chaos chaos) {
+        this.chaos = chaos;
+    }
+
+    int chaosFaults() {
+        return chaos.faults();
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + PREFIX;
     }
@@ -64,11 +76,20 @@ final class FakeRest implements AutoCloseable {
             String query = exchange.getRequestURI().getRawQuery();
             JsonNode body = FakeJson.parse(exchange.getRequestBody().readAllBytes());
             Faults.Fault fault = faults.take(method, path).orElse(null);
+            Chaos.Outcome outcome = fault == null ? chaos.outcome(method, path) : Chaos.Outcome.NORMAL;
             Router.Reply reply = fault != null
                     ? new Router.Reply(fault.status(), fault.body())
-                    : rawPath.startsWith(PREFIX)
-                            ? router.route(method, path, body).orElse(null)
-                            : null;
+                    : switch (outcome) {
+                        case FAIL_BEFORE -> Router.Reply.error(INTERNAL_ERROR, 0, "500: Internal Server Error");
+                        case UNAVAILABLE -> Router.Reply.error(UNAVAILABLE, 0, "503: Service Unavailable");
+                        case NORMAL, FAIL_AFTER ->
+                            rawPath.startsWith(PREFIX)
+                                    ? router.route(method, path, query, body).orElse(null)
+                                    : null;
+                    };
+            if (outcome == Chaos.Outcome.FAIL_AFTER && reply != null) {
+                reply = Router.Reply.error(INTERNAL_ERROR, 0, "500: Internal Server Error");
+            }
             boolean unknownRoute = reply == null;
             if (unknownRoute) {
                 reply = Router.Reply.error(Router.Reply.NOT_FOUND, 0, "404: Not Found");
@@ -84,6 +105,8 @@ final class FakeRest implements AutoCloseable {
                             reply.status(),
                             clock.instant()),
                     unknownRoute);
+            // recorded as soon as it is acted on; the answer comes after the delay, as from a slow Discord
+            chaos.delay();
             if (fault != null && fault.retryAfter() != null) {
                 rateLimitHeaders(exchange, path, fault.retryAfter());
             }
