@@ -2,6 +2,7 @@ package dev.tern.deliver;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tern.config.Target;
 import java.io.PrintWriter;
 
 /**
@@ -10,7 +11,7 @@ import java.io.PrintWriter;
  */
 public final class ConsoleNotifier implements Notifier {
 
-    public static final String TARGET = "console";
+    public static final String TARGET = Target.Console.KEY;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -1,5 +1,6 @@
 package dev.tern.discord;
 
+import dev.tern.config.Target;
 import dev.tern.deliver.Alert;
 import dev.tern.deliver.AlertMessage;
 import dev.tern.deliver.DeliveryException;
@@ -30,9 +31,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DiscordNotifier implements Notifier {
 
-    public static final String CHANNEL = "discord:channel/";
-    public static final String USER = "discord:user/";
-
     static final int EMBEDS_PER_MESSAGE = Message.MAX_EMBED_COUNT;
     /**
      * How long Tern trusts Discord to remember a nonce. Discord keeps them "a few minutes"; a message first tried
@@ -59,7 +57,7 @@ public final class DiscordNotifier implements Notifier {
 
     @Override
     public boolean handles(String target) {
-        return target.startsWith(CHANNEL) || target.startsWith(USER);
+        return discordTarget(target) != null;
     }
 
     /** One digest, or batches within Discord's per-message limits (leaving room for a later "closed" edit). */
@@ -137,13 +135,22 @@ public final class DiscordNotifier implements Notifier {
         return new Receipt(sent.getChannelId(), sent.getId());
     }
 
-    private MessageChannel channel(String target) throws DeliveryException {
-        if (target.startsWith(USER)) {
-            String userId = target.substring(USER.length());
-            return DiscordFailures.await(
-                    target, jda.openPrivateChannelById(userId).submit());
+    /** The Discord channel or user {@code target} names, or null for any other target. */
+    private static Target discordTarget(String target) {
+        try {
+            Target parsed = Target.parse(target);
+            return parsed instanceof Target.DiscordChannel || parsed instanceof Target.DiscordUser ? parsed : null;
+        } catch (IllegalArgumentException e) {
+            return null;
         }
-        String channelId = target.substring(CHANNEL.length());
+    }
+
+    private MessageChannel channel(String target) throws DeliveryException {
+        if (discordTarget(target) instanceof Target.DiscordUser user) {
+            return DiscordFailures.await(
+                    target, jda.openPrivateChannelById(user.userId()).submit());
+        }
+        String channelId = ((Target.DiscordChannel) discordTarget(target)).channelId();
         GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, channelId);
         if (channel == null) {
             throw DeliveryException.permanent(

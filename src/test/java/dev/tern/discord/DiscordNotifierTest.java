@@ -4,6 +4,7 @@ import static dev.tern.testing.TestPostings.posting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tern.config.Target;
 import dev.tern.deliver.Alert;
 import dev.tern.deliver.AlertMessage;
 import dev.tern.deliver.DeliveryException;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** The notifier against the fake Discord with the real JDA: what a message's key guarantees, and what it cannot. */
 final class DiscordNotifierTest {
 
-    private static final String TARGET = DiscordNotifier.CHANNEL + FakeDiscord.ALERTS;
+    private static final String TARGET = new Target.DiscordChannel(FakeDiscord.ALERTS).key();
 
     private final MutableClock clock = new MutableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     private FakeDiscord discord;
