@@ -54,6 +54,9 @@ public record Posting(
         Category category,
         String description) {
 
+    /** The longest description kept, in characters. */
+    public static final int DESCRIPTION_MAX = 20_000;
+
     public Posting {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(fingerprint, "fingerprint");
@@ -61,6 +64,9 @@ public record Posting(
         categories = categories == null ? List.of() : List.copyOf(categories);
         url = url == null ? "" : url;
         sponsorship = sponsorship == null ? Sponsorship.UNKNOWN : sponsorship;
+        description = description == null || description.length() <= DESCRIPTION_MAX
+                ? description
+                : description.substring(0, DESCRIPTION_MAX);
         degrees =
                 degrees == null || degrees.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(degrees));
     }
