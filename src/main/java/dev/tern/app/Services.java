@@ -96,7 +96,8 @@ public record Services(
                     new Matcher(live.index()), stores.deliveries(), stores.subscriptions(), stores.users(), polling);
             Reconciler reconciler = new Reconciler(database, stores.postings(), states, alerts, clock, polling);
             Http http = new Http(polling.timeout(), polling.maxBodySize(), USER_AGENT);
-            Poller poller = new Poller(SourceRegistry.standard(clock), http, new Normalizer(clock), states, reconciler);
+            Poller poller = new Poller(
+                    SourceRegistry.standard(clock), http, new Normalizer(clock, config.sources()), states, reconciler);
             SubscriptionTargetHealth health =
                     new SubscriptionTargetHealth(subscriptions, config.routes(), database, stores.notices(), clock);
             DeliveryWorker deliveries =

@@ -1,6 +1,7 @@
 package dev.tern.discord;
 
 import dev.tern.deliver.Alert;
+import dev.tern.posting.FactsText;
 import dev.tern.posting.Posting;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import net.dv8tion.jda.api.utils.TimeFormat;
 
 /**
  * Renders alerts as Discord embeds: one embed per posting (title linking to it, company as author, where, how,
- * when, source, and a footer saying what matched and how to stop it), or one compact digest for many. Every text
+ * when, the role's kind, degrees and sponsorship when known, source, and a footer saying what matched and how to stop it), or one compact digest for many. Every text
  * is escaped and cut to Discord's limits, whatever the posting says.
  */
 final class AlertEmbeds {
@@ -44,6 +45,10 @@ final class AlertEmbeds {
         }
         if (p.postedAt() != null) {
             embed.addField("Posted", TimeFormat.RELATIVE.format(p.postedAt().toEpochMilli()), true);
+        }
+        String facts = FactsText.of(p);
+        if (!facts.isEmpty()) {
+            embed.addField("Role", DiscordText.literal(facts, FIELD_MAX), true);
         }
         embed.addField("Source", DiscordText.literal(p.sourceId(), FIELD_MAX), true);
         embed.setFooter(DiscordText.cut(footer(alert), FOOTER_MAX));
