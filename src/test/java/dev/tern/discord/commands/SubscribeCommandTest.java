@@ -86,7 +86,8 @@ final class SubscribeCommandTest {
     @Test
     void anEmptyFilterAsksForAtLeastOneOption() {
         assertThat(fixture.text(fixture.newUser(), "subscribe", Option.string("keywords", "   ")))
-                .isEqualTo("No filter given: give at least one of keywords, location, start_year, company or remote."
+                .isEqualTo("No filter given: give at least one of keywords, location, start_year, company, remote,"
+                        + " sponsorship, degree or category."
                         + "\nExample: `keywords: software intern`");
     }
 
