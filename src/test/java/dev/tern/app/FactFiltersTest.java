@@ -98,6 +98,19 @@ final class FactFiltersTest {
     }
 
     @Test
+    void checkConfigSummarisesTheFactFilters() throws IOException {
+        CliRun run = CliRun.of(
+                "check-config",
+                "-c",
+                config("{ sponsorship: [offered, unknown], degrees: [master], categories: [data-ml, quant] }")
+                        .toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("sponsorship [offered, unknown]; degrees [master] (or unknown); categories [data-ml, quant]");
+    }
+
+    @Test
     void previewJsonPrintsThemToo() throws IOException {
         CliRun run =
                 CliRun.of("preview", "simplify", "--json", "-c", config("{}").toString());
