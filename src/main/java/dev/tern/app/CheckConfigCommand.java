@@ -1,11 +1,14 @@
 package dev.tern.app;
 
 import dev.tern.Tern;
+import dev.tern.config.Category;
+import dev.tern.config.Degree;
 import dev.tern.config.Durations;
 import dev.tern.config.FilterConfig;
 import dev.tern.config.RouteConfig;
 import dev.tern.config.Sizes;
 import dev.tern.config.SourceConfig;
+import dev.tern.config.Sponsorship;
 import dev.tern.config.TernConfig;
 import dev.tern.source.Urls;
 import dev.tern.store.H2Urls;
@@ -16,6 +19,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -113,6 +118,10 @@ public final class CheckConfigCommand implements Callable<Integer> {
         return text.startsWith("http://") || text.startsWith("https://") ? Urls.redact(text) : text;
     }
 
+    private static String values(Stream<String> values) {
+        return values.collect(Collectors.joining(", ", "[", "]"));
+    }
+
     /** A filter in a few words, for summaries. */
     static String describe(FilterConfig f) {
         List<String> parts = new ArrayList<>();
@@ -133,6 +142,16 @@ public final class CheckConfigCommand implements Callable<Integer> {
         }
         if (f.remote() != FilterConfig.RemoteMode.ANY) {
             parts.add(f.remote() == FilterConfig.RemoteMode.ONLY ? "remote only" : "no remote");
+        }
+        if (!f.sponsorship().isEmpty()) {
+            parts.add("sponsorship " + values(f.sponsorship().stream().map(Sponsorship::value)));
+        }
+        if (!f.degrees().isEmpty()) {
+            parts.add("degrees " + values(f.degrees().stream().map(Degree::value))
+                    + (f.includeUnknownDegree() ? " (or unknown)" : ""));
+        }
+        if (!f.categories().isEmpty()) {
+            parts.add("categories " + values(f.categories().stream().map(Category::value)));
         }
         return parts.isEmpty() ? "(every posting)" : String.join("; ", parts);
     }

@@ -103,7 +103,10 @@ public final class EventPrinter {
         return node.toString();
     }
 
-    /** Fills the posting shape: type, source, key, company, title, locations, remote, term, startYear, url, postedAt. */
+    /**
+     * Fills the posting shape: type, source, key, company, title, locations, remote, term, startYear, url, postedAt,
+     * sponsorship, degrees and category.
+     */
     public static ObjectNode postingJson(ObjectNode node, String type, String source, Posting p) {
         node.put("type", type).put("source", source).put("key", p.key());
         node.put("company", p.company()).put("title", p.title());
@@ -114,6 +117,10 @@ public final class EventPrinter {
         node.put("startYear", p.startYear());
         node.put("url", p.url());
         node.put("postedAt", p.postedAt() == null ? null : p.postedAt().toString());
+        node.put("sponsorship", p.sponsorship().value());
+        ArrayNode degrees = node.putArray("degrees");
+        p.degrees().forEach(degree -> degrees.add(degree.value()));
+        node.put("category", p.category() == null ? null : p.category().value());
         return node;
     }
 

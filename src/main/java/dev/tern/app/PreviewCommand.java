@@ -6,6 +6,7 @@ import dev.tern.Tern;
 import dev.tern.config.SourceConfig;
 import dev.tern.config.TernConfig;
 import dev.tern.deliver.AlertText;
+import dev.tern.posting.Degrees;
 import dev.tern.posting.Normalizer;
 import dev.tern.posting.Posting;
 import dev.tern.posting.RawPosting;
@@ -72,7 +73,7 @@ public final class PreviewCommand implements Callable<Integer> {
                 loaded.get().polling().timeout(), loaded.get().polling().maxBodySize(), Services.USER_AGENT)) {
             FetchResult result = adapter.fetch(source.get(), http, CacheTags.NONE);
             List<RawPosting> raws = result instanceof FetchResult.Fetched f ? f.postings() : List.of();
-            print(out, normalize(source.get(), adapter, new Normalizer(clock), raws));
+            print(out, normalize(source.get(), adapter, new Normalizer(clock, List.of(source.get())), raws));
             return 0;
         } catch (FetchException e) {
             if (json) {
@@ -97,6 +98,13 @@ public final class PreviewCommand implements Callable<Integer> {
         return postings;
     }
 
+    /** "category data-ml | degrees bachelor, master | sponsorship unknown". */
+    private static String facts(Posting p) {
+        return "category " + (p.category() == null ? "unknown" : p.category().value())
+                + " | degrees " + (p.degrees().isEmpty() ? "not stated" : Degrees.display(p.degrees()))
+                + " | sponsorship " + p.sponsorship().value();
+    }
+
     private void print(PrintWriter out, List<Posting> postings) {
         long internships = postings.stream().filter(Posting::internship).count();
         for (Posting p : postings) {
@@ -106,12 +114,13 @@ public final class PreviewCommand implements Callable<Integer> {
                 out.println(node);
             } else {
                 out.printf(
-                        "%s %s - %s%s%n    %s%n    %s%n",
+                        "%s %s - %s%s%n    %s%n    %s%n    %s%n",
                         p.internship() ? "[intern]" : "[other] ",
                         p.company(),
                         p.title(),
                         p.term() == null ? "" : " (" + p.term().display() + ")",
                         AlertText.where(p),
+                        facts(p),
                         p.url().isEmpty() ? "(no URL)" : p.url());
             }
         }

@@ -112,8 +112,13 @@ public record Services(
                     new Reconciler(database, stores.postings(), stores.messages(), states, alerts, clock, polling);
             Http http = new Http(polling.timeout(), polling.maxBodySize(), USER_AGENT);
             Leases leases = new Leases(database, stores.leases(), clock, Sleeper.SYSTEM);
-            Poller poller =
-                    new Poller(SourceRegistry.standard(clock), http, new Normalizer(clock), states, reconciler, leases);
+            Poller poller = new Poller(
+                    SourceRegistry.standard(clock),
+                    http,
+                    new Normalizer(clock, config.sources()),
+                    states,
+                    reconciler,
+                    leases);
             SubscriptionTargetHealth health =
                     new SubscriptionTargetHealth(subscriptions, config.routes(), database, stores.notices(), clock);
             DeliveryWorker deliveries = new DeliveryWorker(

@@ -12,7 +12,17 @@ final class RoutesReader {
 
     private static final List<String> ROUTE_KEYS = List.of("id", "to", "filter");
     private static final List<String> FILTER_KEYS = List.of(
-            "keywords", "locations", "startYears", "companies", "excludeCompanies", "remote", "includeUnknownYear");
+            "keywords",
+            "locations",
+            "startYears",
+            "companies",
+            "excludeCompanies",
+            "remote",
+            "includeUnknownYear",
+            "sponsorship",
+            "degrees",
+            "includeUnknownDegree",
+            "categories");
     private static final List<String> LATER_SCHEMES = List.of(
             "slack:",
             "webhook:",
@@ -153,7 +163,12 @@ final class RoutesReader {
                 reader.list("companies", "[Stripe, Palantir]", String::strip).orElse(List.of()),
                 reader.list("excludeCompanies", "[Acme]", String::strip).orElse(List.of()),
                 reader.choice("remote", FilterConfig.RemoteMode.class).orElse(FilterConfig.RemoteMode.ANY),
-                reader.bool("includeUnknownYear").orElse(true));
+                reader.bool("includeUnknownYear").orElse(true),
+                reader.list("sponsorship", "[offered, unknown]", Sponsorship::of)
+                        .orElse(List.of()),
+                reader.list("degrees", "[bachelor, master]", Degree::of).orElse(List.of()),
+                reader.bool("includeUnknownDegree").orElse(true),
+                reader.list("categories", "[software, data-ml]", Category::of).orElse(List.of()));
     }
 
     private static Integer year(String text) {

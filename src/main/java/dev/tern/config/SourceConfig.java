@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param classify which postings to keep
  * @param backfill true to alert on the first poll instead of only seeding
  * @param settings type-specific keys, as scalars (String, Number, Boolean), lists or maps
+ * @param term the start term the source states for postings that give none ("Summer 2026"), or null
  */
 public record SourceConfig(
         String id,
@@ -28,10 +29,25 @@ public record SourceConfig(
         String baseUrl,
         Classify classify,
         boolean backfill,
-        Map<String, Object> settings) {
+        Map<String, Object> settings,
+        String term) {
 
     public SourceConfig {
         settings = settings == null ? Map.of() : Map.copyOf(settings);
+    }
+
+    /** A source that states no start term. */
+    public SourceConfig(
+            String id,
+            String type,
+            Duration interval,
+            String cron,
+            String company,
+            String baseUrl,
+            Classify classify,
+            boolean backfill,
+            Map<String, Object> settings) {
+        this(id, type, interval, cron, company, baseUrl, classify, backfill, settings, null);
     }
 
     /** A type-specific key as text, if set. */

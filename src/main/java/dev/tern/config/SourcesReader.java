@@ -23,10 +23,13 @@ import org.quartz.CronExpression;
 final class SourcesReader {
 
     static final List<String> COMMON_KEYS =
-            List.of("id", "type", "interval", "cron", "company", "baseUrl", "classify", "backfill");
+            List.of("id", "type", "interval", "cron", "company", "baseUrl", "classify", "backfill", "term");
     private static final Date CRON_REFERENCE = Date.from(Instant.parse("2025-01-06T00:00:00Z"));
     private static final int CRON_FIRINGS_CHECKED = 50;
     private static final Pattern ID = Pattern.compile("[a-z0-9-]+");
+    private static final Pattern TERM = Pattern.compile(
+            "(?:(?:summer|fall|autumn|winter|spring)\\s+)?20\\d{2}|summer|fall|autumn|winter|spring",
+            Pattern.CASE_INSENSITIVE);
     private static final String EXAMPLE = "- { id: stripe, type: greenhouse, board: stripe }";
 
     private final Map<String, SourceTypeSpec> types;
@@ -75,6 +78,7 @@ final class SourcesReader {
         boolean backfill = reader.bool("backfill").orElse(false);
         Map<String, Object> settings = spec.map(s -> settings(reader, s)).orElse(Map.of());
         String company = reader.text("company").orElse(null);
+        Optional<String> term = reader.text("term").map(String::strip).filter(text -> validTerm(reader, text));
         if (problems.count() != before || id.isEmpty() || spec.isEmpty()) {
             return Optional.empty();
         }
@@ -87,7 +91,8 @@ final class SourcesReader {
                 baseUrl.orElse(null),
                 classify,
                 backfill,
-                settings);
+                settings,
+                term.orElse(null));
         checkWithSpec(reader, spec.get(), source);
         return problems.count() == before ? Optional.of(source) : Optional.empty();
     }
@@ -186,6 +191,17 @@ final class SourcesReader {
             previous = next;
         }
         return true;
+    }
+
+    private static boolean validTerm(MapReader reader, String term) {
+        if (TERM.matcher(term).matches()) {
+            return true;
+        }
+        reader.problem(
+                "term",
+                "'" + term + "' is not a start term; write a season and a year such as 'Summer 2026', or only one"
+                        + " of them ('2026', 'Summer')");
+        return false;
     }
 
     private static boolean validBaseUrl(MapReader reader, String url) {

@@ -1,6 +1,7 @@
 package dev.tern.discord;
 
 import dev.tern.deliver.Alert;
+import dev.tern.posting.FactsText;
 import dev.tern.posting.Posting;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -14,7 +15,7 @@ import net.dv8tion.jda.api.utils.TimeFormat;
 
 /**
  * Renders alerts as Discord embeds: one embed per posting (title linking to it, company as author, where, how,
- * when, source, and a footer saying what matched and how to stop it), or one compact digest for many. A posting
+ * when, the role's kind, degrees and sponsorship when known, source, and a footer saying what matched and how to stop it), or one compact digest for many. A posting
  * that closed shows as closed: a grey embed with "Closed" in its title (struck through among several) and the
  * date in its footer, or a struck-through digest line. Footers end with the message's marker, by which Tern finds
  * a message it sent. Every text is escaped and cut to Discord's limits, whatever the posting says.
@@ -71,6 +72,10 @@ final class AlertEmbeds {
         }
         if (p.postedAt() != null) {
             embed.addField("Posted", TimeFormat.RELATIVE.format(p.postedAt().toEpochMilli()), true);
+        }
+        String facts = FactsText.of(p);
+        if (!facts.isEmpty()) {
+            embed.addField("Role", DiscordText.literal(facts, FIELD_MAX), true);
         }
         embed.addField("Source", DiscordText.literal(p.sourceId(), FIELD_MAX), true);
         String closed = alert.closed() ? "Closed " + CLOSED_AT.format(alert.closedAt()) + ". " : "";

@@ -1,7 +1,11 @@
 package dev.tern.match;
 
+import dev.tern.config.Category;
+import dev.tern.config.Degree;
 import dev.tern.config.FilterConfig;
+import dev.tern.config.Sponsorship;
 import dev.tern.posting.Posting;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +13,9 @@ import java.util.Set;
 
 /**
  * A compiled {@link FilterConfig}: every part must pass (keywords, locations, start years, companies, excluded
- * companies, remote mode); an empty part passes everything, and a list of locations passes a posting at any one.
+ * companies, remote mode, sponsorship, degrees, categories); an empty part passes everything, and a list of
+ * locations passes a posting at any one. A posting passes degrees when it accepts one of them, or names none and
+ * {@code includeUnknownDegree} is on; a posting stored before categories were read passes no category list.
  */
 public final class Filter {
 
@@ -19,6 +25,9 @@ public final class Filter {
     private final Set<Integer> startYears;
     private final Set<String> companies;
     private final Set<String> excludedCompanies;
+    private final Set<Sponsorship> sponsorship;
+    private final Set<Degree> degrees;
+    private final Set<Category> categories;
 
     private Filter(FilterConfig config, Query query) {
         this.config = config;
@@ -27,6 +36,9 @@ public final class Filter {
         this.startYears = Set.copyOf(config.startYears());
         this.companies = normalized(config.companies());
         this.excludedCompanies = normalized(config.excludeCompanies());
+        this.sponsorship = enumSet(Sponsorship.class, config.sponsorship());
+        this.degrees = enumSet(Degree.class, config.degrees());
+        this.categories = enumSet(Category.class, config.categories());
     }
 
     /**
@@ -58,6 +70,10 @@ public final class Filter {
         return companyPasses(facts.company())
                 && yearPasses(facts.posting().startYear())
                 && remotePasses(facts.remote())
+                && (categories.isEmpty() || categories.contains(facts.posting().category()))
+                && (sponsorship.isEmpty()
+                        || sponsorship.contains(facts.posting().sponsorship()))
+                && degreePasses(facts.posting().degrees())
                 && locationPasses(facts)
                 && (query == null || query.matches(facts.words()));
     }
@@ -71,6 +87,21 @@ public final class Filter {
             return true;
         }
         return year == null ? config.includeUnknownYear() : startYears.contains(year);
+    }
+
+    private boolean degreePasses(Set<Degree> accepted) {
+        if (degrees.isEmpty()) {
+            return true;
+        }
+        if (accepted.isEmpty()) {
+            return config.includeUnknownDegree();
+        }
+        for (Degree degree : accepted) {
+            if (degrees.contains(degree)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean remotePasses(boolean remote) {
@@ -103,6 +134,22 @@ public final class Filter {
 
     Set<Integer> startYears() {
         return startYears;
+    }
+
+    Set<Sponsorship> sponsorship() {
+        return sponsorship;
+    }
+
+    Set<Degree> degrees() {
+        return degrees;
+    }
+
+    Set<Category> categories() {
+        return categories;
+    }
+
+    private static <E extends Enum<E>> Set<E> enumSet(Class<E> type, List<E> values) {
+        return values.isEmpty() ? Set.of() : EnumSet.copyOf(values);
     }
 
     private static Set<String> normalized(List<String> names) {

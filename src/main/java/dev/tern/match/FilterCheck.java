@@ -47,7 +47,11 @@ final class FilterCheck {
                 stripped(filter.companies()),
                 stripped(filter.excludeCompanies()),
                 filter.remote(),
-                filter.includeUnknownYear());
+                filter.includeUnknownYear(),
+                filter.sponsorship().stream().distinct().toList(),
+                filter.degrees().stream().distinct().toList(),
+                filter.includeUnknownDegree(),
+                filter.categories().stream().distinct().toList());
     }
 
     /** What is wrong with a cleaned filter, if anything; {@code needAPart} refuses a filter that accepts all. */
@@ -55,7 +59,8 @@ final class FilterCheck {
         if (needAPart && hasNoPart(filter)) {
             return invalid(
                     "filter",
-                    "give at least one of keywords, location, start_year, company or remote",
+                    "give at least one of keywords, location, start_year, company, remote, sponsorship, degree or"
+                            + " category",
                     "keywords: software intern");
         }
         return keywords(filter.keywords())
@@ -131,7 +136,10 @@ final class FilterCheck {
                 && filter.startYears().isEmpty()
                 && filter.companies().isEmpty()
                 && filter.excludeCompanies().isEmpty()
-                && filter.remote() == FilterConfig.RemoteMode.ANY;
+                && filter.remote() == FilterConfig.RemoteMode.ANY
+                && filter.sponsorship().isEmpty()
+                && filter.degrees().isEmpty()
+                && filter.categories().isEmpty();
     }
 
     private static Optional<SubscribeResult.Invalid> invalid(String option, String problem, String example) {

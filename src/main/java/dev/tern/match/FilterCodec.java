@@ -60,7 +60,20 @@ final class FilterCodec {
         form.put("excludeCompanies", names(filter.excludeCompanies()));
         form.put("remote", filter.remote().name());
         form.put("includeUnknownYear", filter.startYears().isEmpty() || filter.includeUnknownYear());
+        // Added only when used, so that the keys of filters stored before these parts existed stay the same.
+        putIfAny(form, "sponsorship", filter.sponsorship());
+        putIfAny(form, "degrees", filter.degrees());
+        if (!filter.degrees().isEmpty()) {
+            form.put("includeUnknownDegree", filter.includeUnknownDegree());
+        }
+        putIfAny(form, "categories", filter.categories());
         return form;
+    }
+
+    private static void putIfAny(Map<String, Object> form, String key, Collection<? extends Enum<?>> values) {
+        if (!values.isEmpty()) {
+            form.put(key, new TreeSet<>(values));
+        }
     }
 
     private static List<String> names(Collection<String> names) {

@@ -1,6 +1,9 @@
 package dev.tern.match;
 
+import dev.tern.config.Category;
+import dev.tern.config.Degree;
 import dev.tern.config.FilterConfig;
+import dev.tern.config.Sponsorship;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -39,6 +42,18 @@ public final class FilterDescription {
             case ONLY -> parts.add("remote only");
             case EXCLUDE -> parts.add("not remote");
             case ANY -> {}
+        }
+        if (!filter.sponsorship().isEmpty()) {
+            parts.add("sponsorship "
+                    + or(filter.sponsorship().stream().map(Sponsorship::value).toList()));
+        }
+        if (!filter.degrees().isEmpty()) {
+            parts.add("for " + or(filter.degrees().stream().map(Degree::value).toList())
+                    + (filter.includeUnknownDegree() ? " (or degree not stated)" : ""));
+        }
+        if (!filter.categories().isEmpty()) {
+            parts.add(
+                    "in " + or(filter.categories().stream().map(Category::value).toList()) + " roles");
         }
         return parts.isEmpty() ? "every posting" : String.join("; ", parts);
     }

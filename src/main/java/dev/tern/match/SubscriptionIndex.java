@@ -1,5 +1,8 @@
 package dev.tern.match;
 
+import dev.tern.config.Category;
+import dev.tern.config.Degree;
+import dev.tern.config.Sponsorship;
 import dev.tern.posting.Posting;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -12,8 +15,9 @@ import java.util.Set;
 /**
  * Finds the subscriptions a posting matches without running every filter. Each subscription is filed under its
  * most selective necessary condition: its companies, else its places, else one word its query requires, else its
- * start years, else a catch-all list. A posting gathers the candidates filed under its company, places, words and
- * start year plus the catch-all, and only those run their full filter. Immutable; build a new one to refresh.
+ * categories, else its start years, else its sponsorship values, else its degrees, else a catch-all list. A posting
+ * gathers the candidates filed under its company, places, words, category, start year, sponsorship and degrees
+ * plus the catch-all, and only those run their full filter. Immutable; build a new one to refresh.
  */
 public final class SubscriptionIndex {
 
@@ -27,6 +31,10 @@ public final class SubscriptionIndex {
     private final Buckets<String> byWord = new Buckets<>();
     private final Buckets<Integer> byStartYear = new Buckets<>();
     private final BitSet unknownYear = new BitSet();
+    private final Buckets<Category> byCategory = new Buckets<>();
+    private final Buckets<Sponsorship> bySponsorship = new Buckets<>();
+    private final Buckets<Degree> byDegree = new Buckets<>();
+    private final BitSet unknownDegree = new BitSet();
     private final BitSet catchAll = new BitSet();
 
     private SubscriptionIndex(List<Subscription> all) {
@@ -73,10 +81,19 @@ public final class SubscriptionIndex {
             filter.locations().forEach(rule -> fileLocation(rule, position));
         } else if (!requiredWords.isEmpty()) {
             byWord.file(requiredWords.stream().min(MOST_SELECTIVE_FIRST).orElseThrow(), position);
+        } else if (!filter.categories().isEmpty()) {
+            filter.categories().forEach(category -> byCategory.file(category, position));
         } else if (!filter.startYears().isEmpty()) {
             filter.startYears().forEach(year -> byStartYear.file(year, position));
             if (filter.config().includeUnknownYear()) {
                 unknownYear.set(position);
+            }
+        } else if (!filter.sponsorship().isEmpty()) {
+            filter.sponsorship().forEach(value -> bySponsorship.file(value, position));
+        } else if (!filter.degrees().isEmpty()) {
+            filter.degrees().forEach(degree -> byDegree.file(degree, position));
+            if (filter.config().includeUnknownDegree()) {
+                unknownDegree.set(position);
             }
         } else {
             catchAll.set(position);
@@ -101,6 +118,16 @@ public final class SubscriptionIndex {
             candidates.or(unknownYear);
         } else {
             byStartYear.mark(year, candidates);
+        }
+        Posting posting = facts.posting();
+        if (posting.category() != null) {
+            byCategory.mark(posting.category(), candidates);
+        }
+        bySponsorship.mark(posting.sponsorship(), candidates);
+        if (posting.degrees().isEmpty()) {
+            candidates.or(unknownDegree);
+        } else {
+            posting.degrees().forEach(degree -> byDegree.mark(degree, candidates));
         }
         return candidates;
     }

@@ -1,7 +1,9 @@
 package dev.tern.posting;
 
+import dev.tern.config.SourceConfig;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -9,15 +11,32 @@ import java.util.Map;
 
 /**
  * Turns a {@link RawPosting} into a {@link Posting}: cleans the text, reads locations and the start term,
- * classifies internships, decides whether it is still open and computes its key and fingerprint.
+ * classifies internships, reads sponsorship, degrees and category, decides whether it is still open and computes
+ * its key and fingerprint.
  */
 public final class Normalizer {
 
     private final Clock clock;
+    private final Map<String, Term> sourceTerms;
 
     /** @param clock decides whether a {@code validThrough} is already past */
     public Normalizer(Clock clock) {
+        this(clock, List.of());
+    }
+
+    /**
+     * @param clock decides whether a {@code validThrough} is already past
+     * @param sources the configured sources, whose {@code term} fills in what their postings leave unknown
+     */
+    public Normalizer(Clock clock, List<SourceConfig> sources) {
         this.clock = clock;
+        this.sourceTerms = new HashMap<>();
+        for (SourceConfig source : sources) {
+            Term term = source.term() == null ? null : Terms.read(source.term());
+            if (term != null) {
+                sourceTerms.put(source.id(), term);
+            }
+        }
     }
 
     /**
@@ -34,6 +53,7 @@ public final class Normalizer {
         boolean active = raw.active()
                 && (raw.validThrough() == null || raw.validThrough().isAfter(clock.instant()));
         String key = sourceId + ":" + raw.externalId();
+        String description = raw.description() == null || raw.description().isBlank() ? null : raw.description();
         return new Posting(
                 key,
                 sourceId,
@@ -42,13 +62,17 @@ public final class Normalizer {
                 title,
                 locations,
                 remote(raw, locations),
-                Terms.parse(raw.terms(), title),
+                Terms.withDefault(Terms.parse(raw.terms(), title), sourceTerms.get(sourceId)),
                 url,
                 raw.postedAt(),
                 curated || Internships.isInternship(title, raw.employmentType()),
                 categories(raw.categories()),
                 active,
-                Fingerprints.of(url, company, title, locations.isEmpty() ? null : locations.getFirst()));
+                Fingerprints.of(url, company, title, locations.isEmpty() ? null : locations.getFirst()),
+                Sponsorships.read(raw.sponsorship(), title, description),
+                Degrees.read(raw.degrees(), title, description),
+                Categories.read(raw.categories(), title),
+                description);
     }
 
     private static String company(String override, String own) {

@@ -1,8 +1,14 @@
 package dev.tern.posting;
 
+import dev.tern.config.Category;
+import dev.tern.config.Degree;
+import dev.tern.config.Sponsorship;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A normalised posting: what the store keeps, the matcher reads and alerts show.
@@ -21,6 +27,12 @@ import java.util.Objects;
  * @param categories department, team or category names
  * @param active false when the source says it is closed
  * @param fingerprint cross-source identity (canonical URL, or company + title + first location)
+ * @param sponsorship what it says about visa sponsorship; never null ({@link Sponsorship#UNKNOWN} when silent)
+ * @param degrees the degrees it accepts, in order; empty when it names none
+ * @param category the kind of role; null only for a posting stored before Tern read categories (until its next
+ *     poll)
+ * @param description its description as plain text, or null when the source gives none (postings read from the
+ *     store carry none: nothing after normalising reads it)
  */
 public record Posting(
         String key,
@@ -36,7 +48,14 @@ public record Posting(
         boolean internship,
         List<String> categories,
         boolean active,
-        String fingerprint) {
+        String fingerprint,
+        Sponsorship sponsorship,
+        Set<Degree> degrees,
+        Category category,
+        String description) {
+
+    /** The longest description kept, in characters. */
+    public static final int DESCRIPTION_MAX = 20_000;
 
     public Posting {
         Objects.requireNonNull(key, "key");
@@ -44,6 +63,49 @@ public record Posting(
         locations = locations == null ? List.of() : List.copyOf(locations);
         categories = categories == null ? List.of() : List.copyOf(categories);
         url = url == null ? "" : url;
+        sponsorship = sponsorship == null ? Sponsorship.UNKNOWN : sponsorship;
+        description = description == null || description.length() <= DESCRIPTION_MAX
+                ? description
+                : description.substring(0, DESCRIPTION_MAX);
+        degrees =
+                degrees == null || degrees.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(degrees));
+    }
+
+    /** A posting whose sponsorship, degrees and category are not known (not read yet). */
+    public Posting(
+            String key,
+            String sourceId,
+            String externalId,
+            String company,
+            String title,
+            List<Location> locations,
+            Boolean remote,
+            Term term,
+            String url,
+            Instant postedAt,
+            boolean internship,
+            List<String> categories,
+            boolean active,
+            String fingerprint) {
+        this(
+                key,
+                sourceId,
+                externalId,
+                company,
+                title,
+                locations,
+                remote,
+                term,
+                url,
+                postedAt,
+                internship,
+                categories,
+                active,
+                fingerprint,
+                Sponsorship.UNKNOWN,
+                Set.of(),
+                null,
+                null);
     }
 
     /** The start year, or null when unknown. */
@@ -73,6 +135,9 @@ public record Posting(
                 || !locations.equals(other.locations)
                 || !Objects.equals(remote, other.remote)
                 || !Objects.equals(term, other.term)
-                || !url.equals(other.url);
+                || !url.equals(other.url)
+                || sponsorship != other.sponsorship
+                || !degrees.equals(other.degrees)
+                || category != other.category;
     }
 }

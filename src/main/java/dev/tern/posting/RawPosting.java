@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param active false when the source itself says the posting is closed
  * @param validThrough when the posting stops being valid (schema.org), or null
  * @param description the posting's description as plain text, or null when the adapter does not read one
+ * @param sponsorship what the source's own sponsorship field says ("Offers Sponsorship"), or null
+ * @param degrees the degrees the source's own field names ("Bachelor's", "PhD"), empty when it has none
  */
 public record RawPosting(
         String externalId,
@@ -35,7 +37,9 @@ public record RawPosting(
         List<String> categories,
         boolean active,
         Instant validThrough,
-        String description) {
+        String description,
+        String sponsorship,
+        List<String> degrees) {
 
     public RawPosting {
         Objects.requireNonNull(externalId, "externalId");
@@ -43,6 +47,40 @@ public record RawPosting(
         locations = locations == null ? List.of() : List.copyOf(locations);
         terms = terms == null ? List.of() : List.copyOf(terms);
         categories = categories == null ? List.of() : List.copyOf(categories);
+        degrees = degrees == null ? List.of() : List.copyOf(degrees);
+    }
+
+    /** A posting whose source has no sponsorship or degree fields. */
+    public RawPosting(
+            String externalId,
+            String company,
+            String title,
+            String url,
+            List<String> locations,
+            Boolean remote,
+            List<String> terms,
+            Instant postedAt,
+            String employmentType,
+            List<String> categories,
+            boolean active,
+            Instant validThrough,
+            String description) {
+        this(
+                externalId,
+                company,
+                title,
+                url,
+                locations,
+                remote,
+                terms,
+                postedAt,
+                employmentType,
+                categories,
+                active,
+                validThrough,
+                description,
+                null,
+                List.of());
     }
 
     /** Starts a builder for the fields most adapters set; the rest default to empty. */
@@ -50,10 +88,30 @@ public record RawPosting(
         return new Builder(externalId, title);
     }
 
+    /** A builder holding everything this posting says, to change a part of it (another id, a detail read later). */
+    public Builder toBuilder(String newExternalId) {
+        return new Builder(newExternalId, title)
+                .company(company)
+                .url(url)
+                .locations(locations)
+                .remote(remote)
+                .terms(terms)
+                .postedAt(postedAt)
+                .employmentType(employmentType)
+                .categories(categories)
+                .active(active)
+                .validThrough(validThrough)
+                .description(description)
+                .sponsorship(sponsorship)
+                .degrees(degrees);
+    }
+
     /** Fluent construction, so adapters name what they set. */
     public static final class Builder {
         private final String externalId;
         private final String title;
+        private String sponsorship;
+        private List<String> degrees = List.of();
         private String company;
         private String url;
         private List<String> locations = List.of();
@@ -126,6 +184,16 @@ public record RawPosting(
             return this;
         }
 
+        public Builder sponsorship(String sponsorship) {
+            this.sponsorship = sponsorship;
+            return this;
+        }
+
+        public Builder degrees(List<String> degrees) {
+            this.degrees = degrees;
+            return this;
+        }
+
         public RawPosting build() {
             return new RawPosting(
                     externalId,
@@ -140,7 +208,9 @@ public record RawPosting(
                     categories,
                     active,
                     validThrough,
-                    description);
+                    description,
+                    sponsorship,
+                    degrees);
         }
     }
 }

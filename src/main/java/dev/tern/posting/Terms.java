@@ -84,6 +84,21 @@ public final class Terms {
                 : fromTerms;
     }
 
+    /**
+     * The posting's own term with what it leaves unknown (season, year or both) taken from the term its source
+     * states ({@code term: "Summer 2026"} on a source); the own term as is when the source states none.
+     */
+    public static Term withDefault(Term own, Term source) {
+        if (source == null) {
+            return own;
+        }
+        if (own == null) {
+            return source;
+        }
+        return new Term(
+                own.season() != null ? own.season() : source.season(), own.year() != null ? own.year() : source.year());
+    }
+
     /** Reads one text; a term list entry may be a bare season ("Summer"). */
     static Term read(String text) {
         String lower = text.toLowerCase(Locale.ROOT);

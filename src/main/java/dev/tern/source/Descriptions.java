@@ -1,5 +1,6 @@
 package dev.tern.source;
 
+import dev.tern.posting.Posting;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -12,7 +13,7 @@ import org.jsoup.Jsoup;
 public final class Descriptions {
 
     /** The longest description kept, in characters. */
-    public static final int MAX_LENGTH = 20_000;
+    public static final int MAX_LENGTH = Posting.DESCRIPTION_MAX;
 
     /** Ends of blocks, which {@code wholeText()} would run together with the next block ({@code <br>} it keeps). */
     private static final Pattern BLOCK_END = Pattern.compile("(?i)</(p|li|div|h[1-6])>");

@@ -4,23 +4,30 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tern.config.Category;
+import dev.tern.config.Degree;
+import dev.tern.config.Sponsorship;
 import dev.tern.posting.Location;
 import dev.tern.posting.Posting;
 import dev.tern.posting.Term;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads and writes the posting columns shared by {@link PostingStore} and {@link DeliveryStore}: locations and
- * categories are JSON arrays in text columns, the term is two columns.
+ * categories are JSON arrays in text columns, the term is two columns, degrees a comma-separated list. The
+ * description is written but not read back: nothing after normalising uses it, and searches read every open row.
  */
 final class PostingRows {
 
     /** The posting columns, in the order {@link #read} expects them, for SELECTs (qualified by {@code p.}). */
     static final String COLUMNS = "p.posting_key, p.source_id, p.external_id, p.fingerprint, p.company, p.title,"
             + " p.locations, p.remote, p.term_season, p.term_year, p.url, p.posted_at, p.internship,"
-            + " p.categories, p.status";
+            + " p.categories, p.status, p.sponsorship, p.degrees, p.category";
 
     private static final ObjectMapper JSON =
             new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -48,7 +55,45 @@ final class PostingRows {
                 row.getBoolean("internship"),
                 fromJson(key, row.getString("categories"), STRINGS),
                 PostingStatus.valueOf(row.getString("status")) == PostingStatus.OPEN,
-                row.getString("fingerprint"));
+                row.getString("fingerprint"),
+                sponsorship(key, row.getString("sponsorship")),
+                degrees(key, row.getString("degrees")),
+                category(key, row.getString("category")),
+                null);
+    }
+
+    static String degreesText(Posting posting) {
+        return posting.degrees().stream().map(Degree::value).collect(Collectors.joining(","));
+    }
+
+    static String categoryText(Posting posting) {
+        return posting.category() == null ? null : posting.category().value();
+    }
+
+    private static Sponsorship sponsorship(String key, String value) throws SQLException {
+        return value == null ? Sponsorship.UNKNOWN : fact(key, () -> Sponsorship.of(value));
+    }
+
+    private static Set<Degree> degrees(String key, String value) throws SQLException {
+        Set<Degree> degrees = EnumSet.noneOf(Degree.class);
+        if (value != null && !value.isBlank()) {
+            for (String part : value.split(",")) {
+                degrees.add(fact(key, () -> Degree.of(part)));
+            }
+        }
+        return degrees;
+    }
+
+    private static Category category(String key, String value) throws SQLException {
+        return value == null ? null : fact(key, () -> Category.of(value));
+    }
+
+    private static <T> T fact(String key, java.util.function.Supplier<T> read) throws SQLException {
+        try {
+            return read.get();
+        } catch (IllegalArgumentException e) {
+            throw new SQLException("posting " + key + " has an unreadable value: " + e.getMessage(), e);
+        }
     }
 
     /** The locations of a {@code locations} column value. */

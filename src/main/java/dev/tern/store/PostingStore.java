@@ -23,7 +23,7 @@ public final class PostingStore {
             + ", p.missed_polls, p.first_seen, p.last_seen, p.closed_at FROM postings p ";
     private static final String CONTENT_SET = "fingerprint = ?, company = ?, title = ?, locations = ?, remote = ?,"
             + " term_season = ?, term_year = ?, url = ?, posted_at = ?, internship = ?, categories = ?,"
-            + " updated_at = ?";
+            + " sponsorship = ?, degrees = ?, category = ?, description = ?, updated_at = ?";
 
     /** Every stored posting of a source, open and closed, by key. */
     public Map<String, StoredPosting> postingsOf(Connection c, String sourceId) {
@@ -131,8 +131,9 @@ public final class PostingStore {
         PostingStatus status = posting.active() ? PostingStatus.OPEN : PostingStatus.CLOSED;
         String sql = "INSERT INTO postings (posting_key, source_id, external_id, fingerprint, company, title,"
                 + " locations, remote, term_season, term_year, url, posted_at, internship, categories, status,"
-                + " first_seen, last_seen, closed_at, missed_polls, updated_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)";
+                + " first_seen, last_seen, closed_at, missed_polls, updated_at, sponsorship, degrees, category,"
+                + " description)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)";
         Jdbc.update(
                 c,
                 "inserting posting " + posting.key(),
@@ -155,7 +156,11 @@ public final class PostingStore {
                 now,
                 now,
                 status == PostingStatus.CLOSED ? now : null,
-                now);
+                now,
+                posting.sponsorship().value(),
+                PostingRows.degreesText(posting),
+                PostingRows.categoryText(posting),
+                posting.description());
     }
 
     /** Replaces what the posting says (title, locations, ...), leaving its status alone. */
@@ -213,6 +218,10 @@ public final class PostingStore {
             posting.postedAt(),
             posting.internship(),
             PostingRows.categoriesJson(posting),
+            posting.sponsorship().value(),
+            PostingRows.degreesText(posting),
+            PostingRows.categoryText(posting),
+            posting.description(),
             now
         };
         Object[] all = new Object[content.length + more.length];

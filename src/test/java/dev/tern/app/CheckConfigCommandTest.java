@@ -18,7 +18,7 @@ final class CheckConfigCommandTest {
         CliRun run = CliRun.of("check-config", "-c", "config/tern.yml");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("is valid").contains("sources (3):").contains("routes (2):");
+        assertThat(run.out()).contains("is valid").contains("sources (3):").contains("routes (3):");
     }
 
     @Test

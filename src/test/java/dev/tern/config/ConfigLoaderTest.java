@@ -35,7 +35,7 @@ final class ConfigLoaderTest {
         assertThat(config.sources().get(1).settings()).isEqualTo(Map.of("board", "stripe"));
         assertThat(config.sources().get(1).company()).isEqualTo("Stripe");
         assertThat(config.sources().get(2).interval()).isEqualTo(PollingConfig.DEFAULT_INTERVAL);
-        assertThat(config.routes()).extracting(RouteConfig::id).containsExactly("sg-ml", "us-software");
+        assertThat(config.routes()).extracting(RouteConfig::id).containsExactly("sg-ml", "us-software", "visa-ml");
         FilterConfig sgMl = config.routes().getFirst().filter();
         assertThat(sgMl.keywords()).isEqualTo("\"machine learning\" OR ml -senior");
         assertThat(sgMl.locations()).containsExactly("Singapore", "Remote");

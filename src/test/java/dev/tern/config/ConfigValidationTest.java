@@ -70,8 +70,9 @@ final class ConfigValidationTest {
                 """;
 
         assertThat(problems(yaml))
-                .containsExactly("sources[1].bord: unknown key 'bord' for type lever; expected one of: "
-                        + "site, region, id, type, interval, cron, company, baseUrl, classify, backfill (line 8)");
+                .containsExactly(
+                        "sources[1].bord: unknown key 'bord' for type lever; expected one of: "
+                                + "site, region, id, type, interval, cron, company, baseUrl, classify, backfill, term (line 8)");
     }
 
     @Test
@@ -92,7 +93,8 @@ final class ConfigValidationTest {
                 .containsExactly(
                         "storage.username: unknown key 'username'; expected one of: url, user, password (line 3)",
                         "routes[0].filter.location: unknown key 'location'; expected one of: keywords, locations, startYears, "
-                                + "companies, excludeCompanies, remote, includeUnknownYear (line 9)");
+                                + "companies, excludeCompanies, remote, includeUnknownYear, sponsorship, degrees,"
+                                + " includeUnknownDegree, categories (line 9)");
     }
 
     @Test

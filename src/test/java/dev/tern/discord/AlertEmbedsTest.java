@@ -2,6 +2,9 @@ package dev.tern.discord;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tern.config.Category;
+import dev.tern.config.Degree;
+import dev.tern.config.Sponsorship;
 import dev.tern.deliver.Alert;
 import dev.tern.deliver.AlertMessage;
 import dev.tern.deliver.MessagePlan;
@@ -13,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
@@ -35,6 +39,36 @@ final class AlertEmbedsTest {
         assertThat(field(embed, "Posted")).isEqualTo("<t:1795000000:R>");
         assertThat(field(embed, "Source")).isEqualTo("acme-board");
         assertThat(embed.getFooter().getText()).contains("subscription #7").contains("/unsubscribe id:7");
+    }
+
+    @Test
+    void showsTheRolesKindDegreesAndSponsorshipWhenKnown() {
+        Posting plain = posting("ML Intern", 1);
+        Posting withFacts = new Posting(
+                plain.key(),
+                plain.sourceId(),
+                plain.externalId(),
+                plain.company(),
+                plain.title(),
+                plain.locations(),
+                plain.remote(),
+                plain.term(),
+                plain.url(),
+                plain.postedAt(),
+                true,
+                List.of(),
+                true,
+                plain.fingerprint(),
+                Sponsorship.OFFERED,
+                Set.of(Degree.MASTER, Degree.BACHELOR),
+                Category.DATA_ML,
+                null);
+
+        assertThat(field(AlertEmbeds.embed(alert(withFacts, "1", null)), "Role"))
+                .isEqualTo("Data/ML · Bachelor's, Master's · Sponsors visas");
+        assertThat(AlertEmbeds.embed(alert(plain, "1", null)).getFields())
+                .as("nothing known, no field")
+                .noneMatch(f -> "Role".equals(f.getName()));
     }
 
     @Test

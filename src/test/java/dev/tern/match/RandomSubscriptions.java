@@ -1,7 +1,10 @@
 package dev.tern.match;
 
+import dev.tern.config.Category;
+import dev.tern.config.Degree;
 import dev.tern.config.FilterConfig;
 import dev.tern.config.FilterConfig.RemoteMode;
+import dev.tern.config.Sponsorship;
 import dev.tern.posting.Location;
 import dev.tern.posting.Posting;
 import java.util.ArrayList;
@@ -99,13 +102,18 @@ final class RandomSubscriptions {
 
     private FilterConfig filterConfig() {
         return new FilterConfig(
-                half() ? query(0) : null,
-                half() ? some(places, 1 + random.nextInt(2)) : List.of(),
-                half() ? some(List.of(2025, 2026, 2027), 1 + random.nextInt(2)) : List.of(),
-                random.nextInt(4) == 0 ? some(companies, 1 + random.nextInt(2)) : List.of(),
-                random.nextInt(4) == 0 ? some(companies, 1) : List.of(),
-                RemoteMode.values()[random.nextInt(RemoteMode.values().length)],
-                half());
+                        half() ? query(0) : null,
+                        half() ? some(places, 1 + random.nextInt(2)) : List.of(),
+                        half() ? some(List.of(2025, 2026, 2027), 1 + random.nextInt(2)) : List.of(),
+                        random.nextInt(4) == 0 ? some(companies, 1 + random.nextInt(2)) : List.of(),
+                        random.nextInt(4) == 0 ? some(companies, 1) : List.of(),
+                        RemoteMode.values()[random.nextInt(RemoteMode.values().length)],
+                        half())
+                .withFacts(
+                        random.nextInt(4) == 0 ? some(List.of(Sponsorship.values()), 1 + random.nextInt(2)) : List.of(),
+                        random.nextInt(4) == 0 ? some(List.of(Degree.values()), 1 + random.nextInt(2)) : List.of(),
+                        half(),
+                        random.nextInt(3) == 0 ? some(List.of(Category.values()), 1 + random.nextInt(2)) : List.of());
     }
 
     private Posting posting() {
@@ -118,6 +126,9 @@ final class RandomSubscriptions {
                 .at(some(locations, random.nextInt(3)).toArray(Location[]::new))
                 .remote(remote[random.nextInt(remote.length)])
                 .startYear(years[random.nextInt(years.length)])
+                .sponsorship(pick(List.of(Sponsorship.values())))
+                .degrees(some(List.of(Degree.values()), random.nextInt(3)).toArray(Degree[]::new))
+                .kind(random.nextInt(20) == 0 ? null : pick(List.of(Category.values())))
                 .build();
     }
 

@@ -99,7 +99,8 @@ final class SubscriptionServiceTest {
                         new FilterConfig("  ", List.of(" "), null, null, null, RemoteMode.ANY, true)))
                 .isEqualTo(new SubscribeResult.Invalid(
                         "filter",
-                        "give at least one of keywords, location, start_year, company or remote",
+                        "give at least one of keywords, location, start_year, company, remote, sponsorship, degree or"
+                                + " category",
                         "keywords: software intern",
                         List.of()));
     }

@@ -1,9 +1,14 @@
 package dev.tern.match;
 
+import dev.tern.config.Category;
+import dev.tern.config.Degree;
+import dev.tern.config.Sponsorship;
 import dev.tern.posting.Location;
 import dev.tern.posting.Posting;
 import dev.tern.posting.Term;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Builds postings for matching tests, naming only what a test cares about. */
 final class TestPostings {
@@ -19,6 +24,9 @@ final class TestPostings {
     private Boolean remote;
     private Integer startYear;
     private List<String> categories = List.of();
+    private Sponsorship sponsorship = Sponsorship.UNKNOWN;
+    private Set<Degree> degrees = Set.of();
+    private Category kind = Category.SOFTWARE;
 
     static TestPostings posting() {
         return new TestPostings();
@@ -58,6 +66,22 @@ final class TestPostings {
         return this;
     }
 
+    TestPostings sponsorship(Sponsorship sponsorship) {
+        this.sponsorship = sponsorship;
+        return this;
+    }
+
+    TestPostings degrees(Degree... degrees) {
+        this.degrees = new HashSet<>(List.of(degrees));
+        return this;
+    }
+
+    /** The posting's {@link Category} (null: stored before categories were read). */
+    TestPostings kind(Category kind) {
+        this.kind = kind;
+        return this;
+    }
+
     Posting build() {
         Term term = startYear == null ? null : new Term("Summer", startYear);
         return new Posting(
@@ -74,6 +98,10 @@ final class TestPostings {
                 true,
                 categories,
                 true,
-                "fp:" + title);
+                "fp:" + title,
+                sponsorship,
+                degrees,
+                kind,
+                null);
     }
 }

@@ -2,10 +2,17 @@ package dev.tern.posting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tern.config.Category;
+import dev.tern.config.Degree;
+import dev.tern.config.SourceConfig;
+import dev.tern.config.SourceConfig.Classify;
+import dev.tern.config.Sponsorship;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 final class NormalizerTest {
@@ -198,5 +205,95 @@ final class NormalizerTest {
 
         assertThat(posting.categories()).containsExactly("Engineering", "ML");
         assertThat(posting.postedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void readsTheFactsOfATikTokStyleTitle() {
+        Posting posting = normalizer.normalize(
+                "tiktok",
+                null,
+                false,
+                raw("Machine Learning Engineer Intern (TikTok Shop Global E-Commerce, Search) - 2026 Start (BS/MS)")
+                        .categories(List.of("R&D"))
+                        .description("Please note: we are unable to sponsor visas for this role.")
+                        .build());
+
+        assertThat(posting.degrees()).containsExactly(Degree.BACHELOR, Degree.MASTER);
+        assertThat(posting.category()).isEqualTo(Category.DATA_ML);
+        assertThat(posting.startYear()).isEqualTo(2026);
+        assertThat(posting.sponsorship()).isEqualTo(Sponsorship.NONE);
+        assertThat(posting.description()).startsWith("Please note");
+    }
+
+    @Test
+    void readsSimplifysFields() {
+        Posting posting = normalizer.normalize(
+                "simplify",
+                null,
+                true,
+                raw("Software Intern")
+                        .categories(List.of("Hardware"))
+                        .sponsorship("U.S. Citizenship is Required")
+                        .degrees(List.of("Bachelor's", "PhD"))
+                        .build());
+
+        assertThat(posting.sponsorship()).isEqualTo(Sponsorship.CITIZENS);
+        assertThat(posting.degrees()).containsExactly(Degree.BACHELOR, Degree.PHD);
+        assertThat(posting.category()).isEqualTo(Category.HARDWARE);
+    }
+
+    @Test
+    void aSourcesTermFillsWhatThePostingLeavesUnknown() {
+        SourceConfig cvrve = new SourceConfig(
+                "cvrve",
+                "json",
+                Duration.ofMinutes(15),
+                null,
+                null,
+                null,
+                Classify.ALL,
+                false,
+                Map.of(),
+                "Summer 2026");
+        Normalizer withTerm = new Normalizer(Clock.fixed(NOW, ZoneOffset.UTC), List.of(cvrve));
+
+        assertThat(withTerm.normalize("cvrve", null, true, raw("Data Intern").build())
+                        .term())
+                .isEqualTo(new Term("Summer", 2026));
+        assertThat(withTerm.normalize(
+                                "cvrve",
+                                null,
+                                true,
+                                raw("Data Intern").terms(List.of("Fall")).build())
+                        .term())
+                .isEqualTo(new Term("Fall", 2026));
+        assertThat(withTerm.normalize(
+                                "cvrve", null, true, raw("Data Intern 2027").build())
+                        .term())
+                .isEqualTo(new Term("Summer", 2027));
+        assertThat(withTerm.normalize(
+                                "cvrve",
+                                null,
+                                true,
+                                raw("Data Intern, Winter 2027").build())
+                        .term())
+                .isEqualTo(new Term("Winter", 2027));
+        assertThat(withTerm.normalize("other", null, true, raw("Data Intern").build())
+                        .term())
+                .as("only the source's own postings")
+                .isNull();
+    }
+
+    @Test
+    void cutsADescriptionLongerThanTheLimit() {
+        Posting posting = normalizer.normalize(
+                "s",
+                null,
+                false,
+                raw("Intern")
+                        .description("x".repeat(Posting.DESCRIPTION_MAX + 10))
+                        .build());
+
+        assertThat(posting.description()).hasSize(Posting.DESCRIPTION_MAX);
     }
 }

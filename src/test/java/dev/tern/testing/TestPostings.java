@@ -1,10 +1,14 @@
 package dev.tern.testing;
 
+import dev.tern.config.Category;
+import dev.tern.config.Degree;
+import dev.tern.config.Sponsorship;
 import dev.tern.posting.Location;
 import dev.tern.posting.Posting;
 import dev.tern.posting.Term;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /** Builds postings for tests: sensible defaults, and only what a test is about is spelled out. */
 public final class TestPostings {
@@ -20,6 +24,9 @@ public final class TestPostings {
     private List<String> categories = List.of("Engineering");
     private boolean active = true;
     private String fingerprint;
+    private Sponsorship sponsorship = Sponsorship.UNKNOWN;
+    private Set<Degree> degrees = Set.of();
+    private Category category;
 
     private TestPostings(String sourceId, String externalId) {
         this.sourceId = sourceId;
@@ -78,6 +85,22 @@ public final class TestPostings {
         return this;
     }
 
+    public TestPostings sponsorship(Sponsorship sponsorship) {
+        this.sponsorship = sponsorship;
+        return this;
+    }
+
+    public TestPostings degrees(Degree... degrees) {
+        this.degrees = Set.of(degrees);
+        return this;
+    }
+
+    /** The posting's category; none (as for rows stored before categories were read) unless set. */
+    public TestPostings category(Category category) {
+        this.category = category;
+        return this;
+    }
+
     public Posting build() {
         String key = sourceId + ":" + externalId;
         return new Posting(
@@ -94,6 +117,10 @@ public final class TestPostings {
                 true,
                 categories,
                 active,
-                fingerprint);
+                fingerprint,
+                sponsorship,
+                degrees,
+                category,
+                null);
     }
 }

@@ -1,13 +1,18 @@
 package dev.tern.discord.commands;
 
+import dev.tern.config.Category;
+import dev.tern.config.Degree;
 import dev.tern.config.FilterConfig;
 import dev.tern.config.FilterConfig.RemoteMode;
+import dev.tern.config.Sponsorship;
 import dev.tern.discord.DiscordText;
 import dev.tern.match.Query;
 import dev.tern.match.SubscribeResult;
 import dev.tern.match.SubscriptionService;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
 import net.dv8tion.jda.api.interactions.commands.Command;
@@ -27,6 +32,12 @@ final class FilterOptions {
     static final String START_YEAR = "start_year";
     static final String COMPANY = "company";
     static final String REMOTE = "remote";
+    static final String SPONSORSHIP = "sponsorship";
+    static final String DEGREE = "degree";
+    static final String CATEGORY = "category";
+
+    /** The sponsorship choices: what each accepts. "needs" is what a student who needs a visa wants. */
+    static final Map<String, List<Sponsorship>> SPONSORSHIP_CHOICES = sponsorshipChoices();
 
     static final int MIN_YEAR = 2000;
     static final int MAX_YEAR = 2100;
@@ -36,6 +47,8 @@ final class FilterOptions {
     private static final String ONLY = "only";
     private static final String EXCLUDE = "exclude";
     private static final String ANY = "any";
+    private static final String NEEDS = "needs";
+    private static final String NOT_CITIZENS_ONLY = "not-citizens-only";
 
     private FilterOptions() {}
 
@@ -58,30 +71,97 @@ final class FilterOptions {
                 new OptionData(OptionType.STRING, REMOTE, "Remote postings: only them, none of them, or any")
                         .addChoice("only remote", ONLY)
                         .addChoice("exclude remote", EXCLUDE)
-                        .addChoice("any", ANY));
+                        .addChoice("any", ANY),
+                new OptionData(OptionType.STRING, SPONSORSHIP, "Visa sponsorship the posting must allow")
+                        .addChoice("needs sponsorship (offered or not stated)", NEEDS)
+                        .addChoice("sponsorship offered", Sponsorship.OFFERED.value())
+                        .addChoice("no citizenship or clearance required", NOT_CITIZENS_ONLY)
+                        .addChoice("any", ANY),
+                new OptionData(OptionType.STRING, DEGREE, "Your degree: postings that accept it (or do not say)")
+                        .addChoice("Bachelor's (BS, BA)", Degree.BACHELOR.value())
+                        .addChoice("Master's (MS, MEng, MBA)", Degree.MASTER.value())
+                        .addChoice("PhD", Degree.PHD.value()),
+                new OptionData(OptionType.STRING, CATEGORY, "The kind of role")
+                        .addChoice("Software", Category.SOFTWARE.value())
+                        .addChoice("Data science / machine learning", Category.DATA_ML.value())
+                        .addChoice("Quant", Category.QUANT.value())
+                        .addChoice("Hardware", Category.HARDWARE.value())
+                        .addChoice("Product", Category.PRODUCT.value())
+                        .addChoice("Design", Category.DESIGN.value())
+                        .addChoice("Business", Category.BUSINESS.value())
+                        .addChoice("Other", Category.OTHER.value()));
     }
 
     /** The filter the user filled in; blank texts count as not given. */
     static FilterConfig read(CommandInteractionPayload event) {
         Long year = event.getOption(START_YEAR, OptionMapping::getAsLong);
         return new FilterConfig(
-                text(event, KEYWORDS).orElse(null),
-                text(event, LOCATION).map(List::of).orElse(List.of()),
-                year == null ? List.of() : List.of(clampToInt(year)),
-                text(event, COMPANY).map(List::of).orElse(List.of()),
-                List.of(),
-                remote(event).orElse(RemoteMode.ANY),
-                true);
+                        text(event, KEYWORDS).orElse(null),
+                        text(event, LOCATION).map(List::of).orElse(List.of()),
+                        year == null ? List.of() : List.of(clampToInt(year)),
+                        text(event, COMPANY).map(List::of).orElse(List.of()),
+                        List.of(),
+                        remote(event).orElse(RemoteMode.ANY),
+                        true)
+                .withFacts(
+                        sponsorship(event).orElse(List.of()),
+                        fact(event, DEGREE, Degree::of).map(List::of).orElse(List.of()),
+                        true,
+                        fact(event, CATEGORY, Category::of).map(List::of).orElse(List.of()));
     }
 
-    /** What is wrong with options Discord does not check itself (a remote value that is not a choice). */
+    /** What is wrong with options Discord does not check itself (a value that is not one of the choices). */
     static Optional<SubscribeResult.Invalid> problem(CommandInteractionPayload event) {
         Optional<String> remote = text(event, REMOTE);
         if (remote.isPresent() && remote(event).isEmpty()) {
-            return Optional.of(new SubscribeResult.Invalid(
-                    REMOTE, "'" + remote.get() + "' is not one of only, exclude or any", ONLY, List.of()));
+            return notAChoice(REMOTE, remote.get(), "only, exclude or any", ONLY);
+        }
+        Optional<String> sponsorship = text(event, SPONSORSHIP);
+        if (sponsorship.isPresent() && sponsorship(event).isEmpty()) {
+            return notAChoice(SPONSORSHIP, sponsorship.get(), String.join(", ", SPONSORSHIP_CHOICES.keySet()), NEEDS);
+        }
+        Optional<String> degree = text(event, DEGREE);
+        if (degree.isPresent() && fact(event, DEGREE, Degree::of).isEmpty()) {
+            return notAChoice(DEGREE, degree.get(), Degree.allowed().replace(" | ", ", "), Degree.BACHELOR.value());
+        }
+        Optional<String> category = text(event, CATEGORY);
+        if (category.isPresent() && fact(event, CATEGORY, Category::of).isEmpty()) {
+            return notAChoice(
+                    CATEGORY, category.get(), Category.allowed().replace(" | ", ", "), Category.SOFTWARE.value());
         }
         return Optional.empty();
+    }
+
+    private static Optional<SubscribeResult.Invalid> notAChoice(
+            String option, String value, String allowed, String example) {
+        return Optional.of(
+                new SubscribeResult.Invalid(option, "'" + value + "' is not one of " + allowed, example, List.of()));
+    }
+
+    private static Map<String, List<Sponsorship>> sponsorshipChoices() {
+        Map<String, List<Sponsorship>> choices = new LinkedHashMap<>();
+        choices.put(NEEDS, List.of(Sponsorship.OFFERED, Sponsorship.UNKNOWN));
+        choices.put(Sponsorship.OFFERED.value(), List.of(Sponsorship.OFFERED));
+        choices.put(NOT_CITIZENS_ONLY, List.of(Sponsorship.OFFERED, Sponsorship.NONE, Sponsorship.UNKNOWN));
+        choices.put(ANY, List.of());
+        return java.util.Collections.unmodifiableMap(choices);
+    }
+
+    private static Optional<List<Sponsorship>> sponsorship(CommandInteractionPayload event) {
+        return text(event, SPONSORSHIP)
+                .flatMap(value -> Optional.ofNullable(SPONSORSHIP_CHOICES.get(value.toLowerCase(Locale.ROOT))));
+    }
+
+    /** The option read by {@code parse}; empty when absent or not a value parse accepts. */
+    private static <T> Optional<T> fact(
+            CommandInteractionPayload event, String option, java.util.function.Function<String, T> parse) {
+        return text(event, option).flatMap(value -> {
+            try {
+                return Optional.of(parse.apply(value));
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     /** Answers autocomplete of location or company; false when another option is focused. */

@@ -1,14 +1,15 @@
 package dev.tern.discord.commands;
 
 import dev.tern.discord.DiscordText;
+import dev.tern.posting.FactsText;
 import dev.tern.posting.Posting;
 import java.util.List;
 import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.utils.TimeFormat;
 
 /**
- * Postings as short lines for replies: company, the title linking to the posting, where, when it starts and when
- * it was posted. Posting text is escaped, so a title can neither format nor ping.
+ * Postings as short lines for replies: company, the title linking to the posting, where, when it starts, its kind,
+ * degrees and sponsorship when known, and when it was posted. Posting text is escaped, so a title can neither format nor ping.
  */
 final class PostingLines {
 
@@ -24,7 +25,7 @@ final class PostingLines {
 
     private PostingLines() {}
 
-    /** {@code **Company** — [Title](url) · Singapore · Summer 2026 · posted 3 hours ago}. */
+    /** {@code **Company** — [Title](url) · Singapore · Summer 2026 · Data/ML · Master's · posted 3 hours ago}. */
     static String line(Posting posting) {
         StringBuilder line = new StringBuilder();
         if (!posting.company().isEmpty()) {
@@ -42,6 +43,10 @@ final class PostingLines {
         }
         if (posting.term() != null) {
             line.append(SEPARATOR).append(DiscordText.literal(posting.term().display(), TEXT_MAX));
+        }
+        String facts = FactsText.of(posting);
+        if (!facts.isEmpty()) {
+            line.append(SEPARATOR).append(DiscordText.literal(facts, TEXT_MAX));
         }
         if (posting.postedAt() != null) {
             line.append(SEPARATOR).append("posted ").append(TimeFormat.RELATIVE.format(posting.postedAt()));

@@ -5,15 +5,18 @@ import static dev.tern.source.JsonFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tern.posting.RawPosting;
+import dev.tern.source.Descriptions;
 import dev.tern.source.FetchException;
 import dev.tern.source.JsonFields;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.jsoup.parser.Parser;
 
@@ -21,7 +24,8 @@ import org.jsoup.parser.Parser;
  * Reads an Ashby posting API answer ({@code /posting-api/job-board/{board}}): {@code jobs[]}. Jobs with
  * {@code isListed: false} are skipped; the locations are {@code location} then {@code secondaryLocations[]} (each
  * falling back to its postal address); {@code isRemote} or {@code workplaceType} says remote; department and team
- * become categories; {@code employmentType} ("Intern", "FullTime") is passed on as given.
+ * become categories; {@code employmentType} ("Intern", "FullTime") is passed on as given; the description is
+ * {@code descriptionPlain}, else {@code descriptionHtml} as plain text.
  */
 public final class AshbyParser {
 
@@ -61,6 +65,8 @@ public final class AshbyParser {
                 .postedAt(instant(text(job, "publishedAt")))
                 .employmentType(text(job, "employmentType"))
                 .categories(List.copyOf(categories))
+                .description(Descriptions.of(Arrays.asList(
+                        Optional.ofNullable(text(job, "descriptionPlain")).orElse(text(job, "descriptionHtml")))))
                 .build();
     }
 

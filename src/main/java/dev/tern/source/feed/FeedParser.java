@@ -1,12 +1,15 @@
 package dev.tern.source.feed;
 
 import dev.tern.posting.RawPosting;
+import dev.tern.source.Descriptions;
 import dev.tern.source.FetchException;
 import dev.tern.source.web.PostingIds;
 import dev.tern.source.web.WebDates;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -71,6 +74,7 @@ public final class FeedParser {
                 .url(link)
                 .postedAt(posted != null ? posted : WebDates.parse(Dom.text(item, DC_NS, "date")))
                 .categories(categories)
+                .description(Descriptions.of(Collections.singletonList(Dom.text(item, null, "description"))))
                 .build();
     }
 
@@ -93,6 +97,8 @@ public final class FeedParser {
                 .url(link)
                 .postedAt(published != null ? published : WebDates.parse(Dom.text(entry, ATOM_NS, "updated")))
                 .categories(categories)
+                .description(Descriptions.of(
+                        Arrays.asList(Dom.text(entry, ATOM_NS, "content"), Dom.text(entry, ATOM_NS, "summary"))))
                 .build();
     }
 

@@ -6,6 +6,7 @@ import static dev.tern.source.JsonFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tern.posting.RawPosting;
+import dev.tern.source.Descriptions;
 import dev.tern.source.FetchException;
 import dev.tern.source.JsonFields;
 import java.time.Instant;
@@ -14,12 +15,13 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jsoup.parser.Parser;
 
 /**
  * Reads a Greenhouse Job Board API answer ({@code /v1/boards/{board}/jobs}). Ids are kept as text (they exceed 32
  * bits); {@code location.name} is the location, with the offices' names as a fallback when it is empty;
- * departments become categories; the posting date is {@code first_published}, else {@code updated_at}. The HTML
- * {@code content} is not read: nothing downstream uses a description.
+ * departments become categories; the posting date is {@code first_published}, else {@code updated_at}. The
+ * {@code content} (HTML, itself entity-escaped) becomes the plain-text description.
  */
 public final class GreenhouseParser {
 
@@ -57,7 +59,13 @@ public final class GreenhouseParser {
                 .postedAt(published != null ? published : instant(job, "updated_at"))
                 .categories(names(job, "departments"))
                 .employmentType(employmentType(job))
+                .description(description(text(job, "content")))
                 .build();
+    }
+
+    /** Greenhouse escapes the HTML of {@code content} ("&lt;p&gt;"): unescape it, then make it plain text. */
+    private static String description(String content) {
+        return content == null ? null : Descriptions.of(List.of(Parser.unescapeEntities(content, false)));
     }
 
     private static List<String> locations(JsonNode job) {

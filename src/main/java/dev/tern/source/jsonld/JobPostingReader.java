@@ -2,12 +2,14 @@ package dev.tern.source.jsonld;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tern.posting.RawPosting;
+import dev.tern.source.Descriptions;
 import dev.tern.source.JsonFields;
 import dev.tern.source.web.PostingIds;
 import dev.tern.source.web.WebDates;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +19,8 @@ import org.jsoup.parser.Parser;
 /**
  * Turns one schema.org {@code JobPosting} object into a posting: {@code jobLocation} (Place, PostalAddress or text;
  * one or many) and {@code applicantLocationRequirements} become locations, {@code jobLocationType: TELECOMMUTE} means
- * remote, {@code validThrough} is kept so that a past one closes the posting.
+ * remote, {@code validThrough} is kept so that a past one closes the posting, {@code description} (HTML) becomes
+ * plain text.
  */
 final class JobPostingReader {
 
@@ -42,6 +45,7 @@ final class JobPostingReader {
                 .employmentType(joined(job, "employmentType"))
                 .postedAt(WebDates.parse(text(job, "datePosted")))
                 .validThrough(WebDates.parse(text(job, "validThrough")))
+                .description(Descriptions.of(Collections.singletonList(text(job, "description"))))
                 .build();
     }
 

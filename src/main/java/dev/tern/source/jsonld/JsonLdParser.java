@@ -121,19 +121,6 @@ public final class JsonLdParser {
     }
 
     private static RawPosting withId(RawPosting p, String id) {
-        return new RawPosting(
-                id,
-                p.company(),
-                p.title(),
-                p.url(),
-                p.locations(),
-                p.remote(),
-                p.terms(),
-                p.postedAt(),
-                p.employmentType(),
-                p.categories(),
-                p.active(),
-                p.validThrough(),
-                p.description());
+        return p.toBuilder(id).build();
     }
 }

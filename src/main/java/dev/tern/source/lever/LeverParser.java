@@ -7,6 +7,7 @@ import static dev.tern.source.JsonFields.texts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tern.posting.RawPosting;
+import dev.tern.source.Descriptions;
 import dev.tern.source.FetchException;
 import dev.tern.source.JsonFields;
 import java.util.ArrayList;
@@ -19,6 +20,8 @@ import java.util.Set;
  * Reads one page of the Lever postings API ({@code /v0/postings/{site}?mode=json}): a JSON array of postings. The
  * URL is {@code hostedUrl}, else {@code applyUrl}; locations are {@code categories.location} then
  * {@code allLocations} (the {@code country} code when both are empty); {@code workplaceType} says remote or not.
+ * The description is {@code descriptionPlain}, each of {@code lists} (its heading and items) and
+ * {@code additionalPlain}.
  */
 public final class LeverParser {
 
@@ -57,7 +60,22 @@ public final class LeverParser {
                 .postedAt(epoch(posting, "createdAt", true))
                 .employmentType(text(categories, "commitment"))
                 .categories(teams)
+                .description(description(posting))
                 .build();
+    }
+
+    private static String description(JsonNode posting) {
+        List<String> parts = new ArrayList<>();
+        parts.add(text(posting, "descriptionPlain"));
+        JsonNode lists = posting.get("lists");
+        if (lists != null && lists.isArray()) {
+            for (JsonNode list : lists) {
+                parts.add(text(list, "text"));
+                parts.add(text(list, "content"));
+            }
+        }
+        parts.add(text(posting, "additionalPlain"));
+        return Descriptions.of(parts);
     }
 
     private static List<String> locations(JsonNode posting, JsonNode categories) {

@@ -5,6 +5,7 @@ import static dev.tern.source.JsonFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tern.posting.RawPosting;
+import dev.tern.source.Descriptions;
 import dev.tern.source.FetchException;
 import dev.tern.source.JsonFields;
 import java.time.Instant;
@@ -13,6 +14,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +66,7 @@ public final class RecruiteeParser {
                 .postedAt(published != null ? published : instant(text(offer, "created_at")))
                 .employmentType(text(offer, "employment_type_code"))
                 .categories(department == null ? List.of() : List.of(decode(department)))
+                .description(Descriptions.of(Arrays.asList(text(offer, "description"), text(offer, "requirements"))))
                 .build();
     }
 

@@ -14,7 +14,9 @@ record SimplifyEntry(
         List<String> terms,
         Instant postedAt,
         List<String> categories,
-        boolean active) {
+        boolean active,
+        String sponsorship,
+        List<String> degrees) {
 
     /** Whether two entries describe the same posting: same URL and title, whatever else changed. */
     boolean samePostingAs(SimplifyEntry other) {
@@ -30,6 +32,8 @@ record SimplifyEntry(
                 .postedAt(postedAt)
                 .categories(categories)
                 .active(active)
+                .sponsorship(sponsorship)
+                .degrees(degrees)
                 .build();
     }
 }

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Reads a SimplifyJobs-style {@code listings.json} one entry at a time, so a 15,000-entry file never becomes one big
  * tree. An entry without a title, or without both an id and a URL, is skipped (logged); an entry without an id but
  * with a URL gets {@code u<hash of the URL>} as its id. {@code active: false} or {@code is_visible: false} is closed.
- * Duplicate ids are resolved as {@link ListingSet} says.
+ * {@code sponsorship} and {@code degrees} are passed on as written. Duplicate ids are resolved as {@link ListingSet}
+ * says.
  */
 public final class SimplifyParser {
 
@@ -105,7 +106,9 @@ public final class SimplifyParser {
                 terms.isEmpty() ? texts(node, "season") : terms,
                 posted != null ? posted : epoch(node, "date_updated", false),
                 texts(node, "category"),
-                !isFalse(node.get("active")) && !isFalse(node.get("is_visible"))));
+                !isFalse(node.get("active")) && !isFalse(node.get("is_visible")),
+                text(node, "sponsorship"),
+                texts(node, "degrees")));
     }
 
     private static boolean isFalse(JsonNode value) {

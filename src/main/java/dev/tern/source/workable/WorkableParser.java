@@ -5,6 +5,7 @@ import static dev.tern.source.JsonFields.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tern.posting.RawPosting;
+import dev.tern.source.Descriptions;
 import dev.tern.source.FetchException;
 import dev.tern.source.JsonFields;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -60,6 +62,7 @@ public final class WorkableParser {
                 .postedAt(published != null ? published : date(text(job, "created_at")))
                 .employmentType(text(job, "employment_type"))
                 .categories(department == null ? List.of() : List.of(decode(department)))
+                .description(Descriptions.of(Collections.singletonList(text(job, "description"))))
                 .build();
     }
 

@@ -6,10 +6,12 @@ import static dev.tern.source.JsonFields.texts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tern.posting.RawPosting;
+import dev.tern.source.Descriptions;
 import dev.tern.source.FetchException;
 import dev.tern.source.JsonFields;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -98,7 +100,8 @@ public final class WorkdayParser {
 
     /**
      * Reads a posting's detail and returns the posting with what the detail adds: every location, the time type
-     * as employment type, the start date as a term, and remote from {@code remoteType}.
+     * as employment type, the start date as a term, remote from {@code remoteType} and the description from
+     * {@code jobDescription}.
      *
      * @param body the detail answer
      * @param url the detail URL, for messages
@@ -121,20 +124,14 @@ public final class WorkdayParser {
         String timeType = text(info, "timeType");
         String startDate = text(info, "startDate");
         Boolean remote = remote(text(info, "remoteType"));
-        return new RawPosting(
-                listed.externalId(),
-                listed.company(),
-                listed.title(),
-                listed.url(),
-                locations.isEmpty() ? listed.locations() : List.copyOf(locations),
-                remote != null ? remote : listed.remote(),
-                startDate != null ? List.of(startDate) : listed.terms(),
-                listed.postedAt(),
-                timeType != null ? timeType : listed.employmentType(),
-                listed.categories(),
-                listed.active(),
-                listed.validThrough(),
-                listed.description());
+        String description = Descriptions.of(Collections.singletonList(text(info, "jobDescription")));
+        return listed.toBuilder(listed.externalId())
+                .locations(locations.isEmpty() ? listed.locations() : List.copyOf(locations))
+                .remote(remote != null ? remote : listed.remote())
+                .terms(startDate != null ? List.of(startDate) : listed.terms())
+                .employmentType(timeType != null ? timeType : listed.employmentType())
+                .description(description != null ? description : listed.description())
+                .build();
     }
 
     /** {@code remoteType}: "Remote" is remote, "Hybrid" and "On-site" are not, anything else is unknown. */

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tern.config.Category;
+import dev.tern.config.Degree;
 import dev.tern.config.DiscordConfig;
 import dev.tern.config.SourceConfig;
+import dev.tern.config.Sponsorship;
 import dev.tern.discord.DiscordBot;
 import dev.tern.discord.DiscordStartException;
 import dev.tern.discord.fake.FakeDiscord;
@@ -55,6 +58,12 @@ final class CommandFixture implements AutoCloseable {
     static final String ACME = "acme-greenhouse";
     private static final ObjectMapper JSON = new ObjectMapper();
     static final String TRICKY_TITLE = "@everyone **Intern** <@123>";
+    /**
+     * ML postings i = 1..12 are data-ml, for a master's when i is even (else a bachelor's), and sponsor when i % 3
+     * is 0, do not when it is 1, do not say when it is 2.
+     */
+    static final List<Sponsorship> SPONSORSHIP_BY_THIRDS =
+            List.of(Sponsorship.OFFERED, Sponsorship.NONE, Sponsorship.UNKNOWN);
 
     final FakeDiscord discord;
     final Database db;
@@ -262,10 +271,17 @@ final class CommandFixture implements AutoCloseable {
                     .company(i % 2 == 0 ? "Stripe" : "Streamline")
                     .term(new Term("Summer", 2027))
                     .postedAt(clock.instant().minus(Duration.ofHours(i)))
+                    .category(Category.DATA_ML)
+                    .sponsorship(SPONSORSHIP_BY_THIRDS.get(i % 3))
+                    .degrees(i % 2 == 0 ? Degree.MASTER : Degree.BACHELOR)
                     .build());
         }
         store(
-                posting(ACME, "sales").title("Sales Intern").company("Acme").build(),
+                posting(ACME, "sales")
+                        .title("Sales Intern")
+                        .company("Acme")
+                        .category(Category.BUSINESS)
+                        .build(),
                 posting(ACME, "tricky")
                         .title(TRICKY_TITLE)
                         .company("Mention Corp")

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 final class CommandRegistrationTest {
 
     private static final List<String> FILTER_OPTIONS =
-            List.of("keywords", "location", "start_year", "company", "remote");
+            List.of("keywords", "location", "start_year", "company", "remote", "sponsorship", "degree", "category");
     private static final int GUILD_ONLY = 0;
     private static CommandFixture fixture;
 
@@ -48,19 +48,45 @@ final class CommandRegistrationTest {
         JsonNode options = fixture.registered("subscribe").path("options");
 
         assertThat(each(options, o -> o.path("name").asText()))
-                .containsExactly("keywords", "location", "start_year", "company", "remote", "deliver");
+                .containsExactly(
+                        "keywords",
+                        "location",
+                        "start_year",
+                        "company",
+                        "remote",
+                        "sponsorship",
+                        "degree",
+                        "category",
+                        "deliver");
         assertThat(each(options, o -> o.path("type").asInt()))
                 .containsExactly(
-                        Option.STRING, Option.STRING, Option.INTEGER, Option.STRING, Option.STRING, Option.STRING);
+                        Option.STRING,
+                        Option.STRING,
+                        Option.INTEGER,
+                        Option.STRING,
+                        Option.STRING,
+                        Option.STRING,
+                        Option.STRING,
+                        Option.STRING,
+                        Option.STRING);
         assertThat(each(options, o -> o.path("required").asBoolean())).containsOnly(false);
         assertThat(each(options, o -> o.path("autocomplete").asBoolean()))
-                .containsExactly(false, true, false, true, false, false);
+                .containsExactly(false, true, false, true, false, false, false, false, false);
         assertThat(options.get(0).path("max_length").asInt()).isEqualTo(200);
         assertThat(options.get(2).path("min_value").asInt()).isEqualTo(2000);
         assertThat(options.get(2).path("max_value").asInt()).isEqualTo(2100);
         assertThat(each(options.get(4).path("choices"), c -> c.path("value").asText()))
                 .containsExactly("only", "exclude", "any");
         assertThat(each(options.get(5).path("choices"), c -> c.path("value").asText()))
+                .containsExactly("needs", "offered", "not-citizens-only", "any");
+        assertThat(each(options.get(5).path("choices"), c -> c.path("name").asText()))
+                .first()
+                .isEqualTo("needs sponsorship (offered or not stated)");
+        assertThat(each(options.get(6).path("choices"), c -> c.path("value").asText()))
+                .containsExactly("bachelor", "master", "phd");
+        assertThat(each(options.get(7).path("choices"), c -> c.path("value").asText()))
+                .containsExactly("software", "data-ml", "quant", "hardware", "product", "design", "business", "other");
+        assertThat(each(options.get(8).path("choices"), c -> c.path("value").asText()))
                 .containsExactly("dm", "here");
         assertThat(fixture.registered("subscribe")
                         .path("default_member_permissions")

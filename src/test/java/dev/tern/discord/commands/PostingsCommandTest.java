@@ -136,6 +136,38 @@ final class PostingsCommandTest {
     }
 
     @Test
+    void searchesBySponsorshipDegreeAndCategoryAndShowsThem() {
+        JsonNode reply = fixture.reply(
+                fixture.newUser(),
+                "postings",
+                Option.string("category", "data-ml"),
+                Option.string("sponsorship", "offered"),
+                Option.string("degree", "phd"));
+
+        // ML Intern 3, 6, 9 and 12 sponsor; none names a PhD, so none passes the degree
+        JsonNode embed = reply.path("embeds").get(0);
+        assertThat(embed.path("title").asText()).startsWith("0 open postings: ");
+        JsonNode sponsors = fixture.reply(
+                        fixture.newUser(),
+                        "postings",
+                        Option.string("category", "data-ml"),
+                        Option.string("sponsorship", "offered"))
+                .path("embeds")
+                .get(0);
+        assertThat(sponsors.path("title").asText()).isEqualTo("4 open postings: sponsorship offered; in data-ml roles");
+        assertThat(sponsors.path("description").asText())
+                .contains("[ML Intern 3]", "[ML Intern 12]")
+                .contains("Data/ML · Bachelor's · Sponsors visas")
+                .contains("Data/ML · Master's · Sponsors visas");
+        JsonNode business = fixture.reply(fixture.newUser(), "postings", Option.string("category", "business"))
+                .path("embeds")
+                .get(0);
+        assertThat(business.path("description").asText())
+                .contains("Sales Intern")
+                .doesNotContain("ML Intern");
+    }
+
+    @Test
     void autocompletesCompaniesAndLocations() {
         String user = fixture.newUser();
 

@@ -28,12 +28,19 @@ final class SlashCases {
     private static final int QUERY_MAX = 200;
     private static final int NAME_MAX = 100;
     private static final Pattern REFUSED = Pattern.compile("\\*\\*(\\w+)\\*\\*: .*", Pattern.DOTALL);
-    private static final List<String> FILTER = List.of("keywords", "location", "start_year", "company", "remote");
+    /** Filter options that are a part of the filter whenever filled in validly ("any" of remote or sponsorship is not). */
+    private static final List<String> ALWAYS_A_PART =
+            List.of("keywords", "location", "start_year", "company", "degree", "category");
+
     private static final List<String> KEYWORDS =
             List.of("ml", "ml intern", "\"machine learning\" OR ml -senior", "data");
     private static final List<String> PLACES = List.of("Seattle", "Singapore", "Remote");
     private static final List<String> COMPANIES = List.of("Stripe", "Acme", "Nobody Inc");
     private static final List<String> REMOTE = List.of("only", "exclude", "any");
+    private static final List<String> SPONSORSHIP = List.of("needs", "offered", "not-citizens-only", "any");
+    private static final List<String> DEGREES = List.of("bachelor", "master", "phd");
+    private static final List<String> CATEGORIES =
+            List.of("software", "data-ml", "quant", "hardware", "product", "design", "business", "other");
     private static final List<String> DURATIONS = List.of("2h", "3d", "1w", "90m", "1d12h", "52w");
     private static final List<Long> BAD_YEARS = List.of(Long.MIN_VALUE, Long.MAX_VALUE, 0L, -1L, 1999L, 2101L, 99_999L);
 
@@ -88,6 +95,9 @@ final class SlashCases {
                         "remote",
                         HostileText.pick(REMOTE, random),
                         v -> !v.isBlank() && !REMOTE.contains(v.strip().toLowerCase(Locale.ROOT)));
+                b.choice("sponsorship", SPONSORSHIP);
+                b.choice("degree", DEGREES);
+                b.choice("category", CATEGORIES);
                 if (command.equals("subscribe")) {
                     b.text(
                             "deliver",
@@ -143,7 +153,7 @@ final class SlashCases {
             assertThat(kind).as(context + ": valid options are not refused").doesNotStartWith("refused ");
         }
         if (kind.equals("no filter")) {
-            assertThat(c.filled()).as(context).doesNotContainAnyElementsOf(FILTER.subList(0, FILTER.size() - 1));
+            assertThat(c.filled()).as(context).doesNotContainAnyElementsOf(ALWAYS_A_PART);
         }
         return kind;
     }
@@ -210,6 +220,14 @@ final class SlashCases {
                 return;
             }
             value(name, pick < 7 ? valid : null, surelyInvalid);
+        }
+
+        /** An option whose valid values are choices: one of them, or hostile text that is surely not one. */
+        void choice(String name, List<String> choices) {
+            text(
+                    name,
+                    HostileText.pick(choices, random),
+                    v -> !v.isBlank() && !choices.contains(v.strip().toLowerCase(Locale.ROOT)));
         }
 
         void required(String name, String valid, java.util.function.Predicate<String> surelyInvalid) {

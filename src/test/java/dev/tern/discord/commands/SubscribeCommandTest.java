@@ -4,6 +4,10 @@ import static dev.tern.discord.commands.CommandFixture.TIMEOUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tern.config.Category;
+import dev.tern.config.Degree;
+import dev.tern.config.FilterConfig;
+import dev.tern.config.Sponsorship;
 import dev.tern.discord.fake.FakeDiscord;
 import dev.tern.discord.fake.Option;
 import org.junit.jupiter.api.AfterAll;
@@ -64,6 +68,53 @@ final class SubscribeCommandTest {
     }
 
     @Test
+    void takesSponsorshipDegreeAndCategoryFromTheirChoices() {
+        String user = fixture.newUser();
+
+        JsonNode reply = fixture.reply(
+                user,
+                "subscribe",
+                Option.string("sponsorship", "needs"),
+                Option.string("degree", "master"),
+                Option.string("category", "data-ml"));
+
+        // ML Intern 2, 6, 8 and 12: for a master's, and sponsoring or not saying
+        assertThat(reply.path("content").asText())
+                .contains("sponsorship offered or unknown; for master (or degree not stated); in data-ml roles.\n"
+                        + "4 open postings match it now.");
+        assertThat(reply.path("embeds").get(0).path("description").asText())
+                .contains("[ML Intern 2]", "[ML Intern 6]", "[ML Intern 8]")
+                .contains("Data/ML · Master's")
+                .doesNotContain("[ML Intern 4]", "[ML Intern 3]");
+        FilterConfig stored = fixture.service.list(user).getFirst().filter();
+        assertThat(stored.sponsorship()).containsExactly(Sponsorship.OFFERED, Sponsorship.UNKNOWN);
+        assertThat(stored.degrees()).containsExactly(Degree.MASTER);
+        assertThat(stored.includeUnknownDegree()).isTrue();
+        assertThat(stored.categories()).containsExactly(Category.DATA_ML);
+    }
+
+    @Test
+    void aValueThatIsNotAChoiceIsRefusedWithTheChoices() {
+        String user = fixture.newUser();
+
+        assertThat(fixture.text(user, "subscribe", Option.string("category", "ml")))
+                .isEqualTo("**category**: 'ml' is not one of software, data-ml, quant, hardware, product, design,"
+                        + " business, other\nExample: `category:software`");
+        assertThat(fixture.text(user, "subscribe", Option.string("sponsorship", "yes")))
+                .startsWith("**sponsorship**: 'yes' is not one of needs, offered, not-citizens-only, any");
+        assertThat(fixture.text(user, "subscribe", Option.string("degree", "BS")))
+                .startsWith("**degree**: 'BS' is not one of bachelor, master, phd")
+                .endsWith("Example: `degree:bachelor`");
+        assertThat(fixture.service.list(user)).isEmpty();
+    }
+
+    @Test
+    void sponsorshipAnyIsNoFilter() {
+        assertThat(fixture.text(fixture.newUser(), "subscribe", Option.string("sponsorship", "any")))
+                .startsWith("No filter given: ");
+    }
+
+    @Test
     void deliverHereNeedsManageChannels() {
         String member = fixture.newUser();
         // JDA computes channel permissions from the cached roles and overwrites; in the fake only the owner has more.
@@ -86,7 +137,8 @@ final class SubscribeCommandTest {
     @Test
     void anEmptyFilterAsksForAtLeastOneOption() {
         assertThat(fixture.text(fixture.newUser(), "subscribe", Option.string("keywords", "   ")))
-                .isEqualTo("No filter given: give at least one of keywords, location, start_year, company or remote."
+                .isEqualTo("No filter given: give at least one of keywords, location, start_year, company, remote,"
+                        + " sponsorship, degree or category."
                         + "\nExample: `keywords: software intern`");
     }
 
