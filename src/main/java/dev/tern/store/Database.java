@@ -34,8 +34,11 @@ public final class Database implements AutoCloseable {
         H2Urls.createParentFolder(url);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
-        config.setUsername(user == null ? "" : user);
-        config.setPassword(password == null ? "" : password);
+        // an empty user leaves the URL's own (PostgreSQL's ?user=...&password=...) in force
+        if (user != null && !user.isEmpty()) {
+            config.setUsername(user);
+            config.setPassword(password == null ? "" : password);
+        }
         config.setMaximumPoolSize(POOL_SIZE);
         config.setPoolName("tern-db");
         HikariDataSource dataSource;
