@@ -2,6 +2,8 @@ package dev.tern.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
@@ -17,6 +19,7 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final int POOL_SIZE = 4;
     private static final String MIGRATIONS = "classpath:db/migration";
+    private static final String H2_FILE_SUFFIX = ".mv.db";
 
     private final HikariDataSource dataSource;
 
@@ -62,6 +65,12 @@ public final class Database implements AutoCloseable {
                     "migrating database " + H2Urls.withoutSecrets(url) + " failed: " + e.getMessage(), e);
         }
         return new Database(dataSource);
+    }
+
+    /** Whether the URL names an H2 file database that does not exist yet (opening it would create it, empty). */
+    public static boolean isMissingH2File(String jdbcUrl) {
+        Path file = H2Urls.filePath(jdbcUrl);
+        return file != null && !Files.exists(Path.of(file + H2_FILE_SUFFIX));
     }
 
     /** Runs work in one transaction that commits when it returns and rolls back when it throws. */
