@@ -6,6 +6,8 @@ import dev.tern.store.Database;
 import dev.tern.store.StoreCopy;
 import dev.tern.store.StoreException;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -34,6 +36,14 @@ public final class MigrateH2Command implements Callable<Integer> {
     static final String PASSWORD_VARIABLE = "TERN_DB_PASSWORD";
     private static final String H2_PREFIX = "jdbc:h2:";
     private static final String POSTGRESQL_PREFIX = "jdbc:postgresql:";
+    private static final List<String> DISPLAY_ORDER = List.of(
+            "postings",
+            "source_state",
+            "subscriptions",
+            "discord_users",
+            "broken_targets",
+            "admin_notices",
+            "deliveries");
     /** What H2 says of a file database another process has open. */
     private static final String LOCKED = "already in use";
 
@@ -70,7 +80,7 @@ public final class MigrateH2Command implements Callable<Integer> {
                 Database postgres = open(target, "the PostgreSQL database")) {
             Map<String, Long> copied = StoreCopy.copy(h2, postgres);
             out.printf("Copied %s into %s:%n", source.displayUrl(), target.displayUrl());
-            copied.forEach((table, rows) -> out.printf("%s: %d%n", table, rows));
+            inDisplayOrder(copied).forEach((table, rows) -> out.printf("%s: %d%n", table, rows));
             out.printf(
                     "Now set storage.url to %s (with its user and password) and start tern again.%n",
                     target.displayUrl());
@@ -82,6 +92,14 @@ public final class MigrateH2Command implements Callable<Integer> {
             err.flush();
             return Tern.EXIT_FAILURE;
         }
+    }
+
+    /** Postings first, the outbox last, then any table a later migration added. */
+    private static Map<String, Long> inDisplayOrder(Map<String, Long> copied) {
+        Map<String, Long> ordered = new LinkedHashMap<>();
+        DISPLAY_ORDER.stream().filter(copied::containsKey).forEach(table -> ordered.put(table, copied.get(table)));
+        ordered.putAll(copied);
+        return ordered;
     }
 
     private static Optional<String> problem(StorageConfig source, StorageConfig target) {

@@ -17,6 +17,7 @@ import dev.tern.store.StoreCopy;
 import dev.tern.store.SubscriptionStore;
 import dev.tern.testing.BoardServer;
 import dev.tern.testing.SimplifyListing;
+import dev.tern.testing.TernProcess;
 import dev.tern.testing.TestPostgres;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -122,6 +123,24 @@ final class MigrateH2CommandTest {
     }
 
     @Test
+    void takesTheCredentialsFromTheEnvironmentAsAProcessAndNeverPrintsThem() throws Exception {
+        buildH2Store();
+        Map<String, String> env = Map.of(
+                MigrateH2Command.USER_VARIABLE, TestPostgres.USER,
+                MigrateH2Command.PASSWORD_VARIABLE, TestPostgres.PASSWORD);
+
+        try (TernProcess tern = TernProcess.start(env, "migrate-h2", "--from", h2Url, "--to", postgresUrl)) {
+            tern.awaitLine("postings: 4", Duration.ofMinutes(1));
+            assertThat(tern.awaitExit(Duration.ofMinutes(1))).isTrue();
+
+            assertThat(tern.exitCode()).as(tern.err()).isZero();
+            assertThat(tern.err()).doesNotContain(TestPostgres.PASSWORD);
+        }
+        assertThat(counts(postgresUrl, TestPostgres.USER, TestPostgres.PASSWORD))
+                .containsEntry("postings", 4L);
+    }
+
+    @Test
     void refusesATargetThatAlreadyHoldsTernDataAndLeavesItAlone() throws Exception {
         buildH2Store();
         assertThat(migrate(withCredentials(postgresUrl)).exitCode()).isZero();
@@ -149,9 +168,7 @@ final class MigrateH2CommandTest {
     }
 
     @Test
-    void refusesATargetThatIsNotPostgresql() throws Exception {
-        buildH2Store();
-
+    void refusesATargetThatIsNotPostgresql() {
         CliRun run = migrate("jdbc:h2:file:" + dir.resolve("other"));
 
         assertThat(run.exitCode()).isEqualTo(2);
@@ -159,8 +176,8 @@ final class MigrateH2CommandTest {
     }
 
     @Test
-    void aWrongPasswordFailsWithoutRepeatingIt() throws Exception {
-        buildH2Store();
+    void aWrongPasswordFailsWithoutRepeatingIt() {
+        Database.open(h2Url, "", "").close();
 
         CliRun run = migrate(postgresUrl + "?user=" + TestPostgres.USER + "&password=wrong-secret-77");
 
