@@ -20,6 +20,7 @@ public final class Database implements AutoCloseable {
     private static final int POOL_SIZE = 4;
     private static final String MIGRATIONS = "classpath:db/migration";
     private static final String H2_FILE_SUFFIX = ".mv.db";
+    private static final String NOT_OWNER = "permission denied for schema public";
 
     private final HikariDataSource dataSource;
 
@@ -62,9 +63,22 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             dataSource.close();
             throw new StoreException(
-                    "migrating database " + H2Urls.withoutSecrets(url) + " failed: " + e.getMessage(), e);
+                    "migrating database " + H2Urls.withoutSecrets(url) + " failed: " + e.getMessage()
+                            + ownerHint(e.getMessage(), user),
+                    e);
         }
         return new Database(dataSource);
+    }
+
+    /** What to do when PostgreSQL 15 or later refuses a user who does not own the database to create tables. */
+    private static String ownerHint(String message, String user) {
+        if (message == null || !message.contains(NOT_OWNER)) {
+            return "";
+        }
+        String owner = user == null || user.isEmpty() ? "<tern's user>" : user;
+        return "\n(PostgreSQL 15 and later let only the database's owner create tables in schema public: create the"
+                + " database with CREATE DATABASE <name> OWNER " + owner + ", or run ALTER DATABASE <name> OWNER TO "
+                + owner + ")";
     }
 
     /** Whether the URL names an H2 file database that does not exist yet (opening it would create it, empty). */
