@@ -4,6 +4,7 @@ import dev.tern.app.AcceptCommand;
 import dev.tern.app.CheckConfigCommand;
 import dev.tern.app.DemoCommand;
 import dev.tern.app.LogFormat;
+import dev.tern.app.MigrateH2Command;
 import dev.tern.app.PollCommand;
 import dev.tern.app.PreviewCommand;
 import dev.tern.app.RunCommand;
@@ -26,7 +27,8 @@ import picocli.CommandLine.Command;
             PreviewCommand.class,
             SourcesCommand.class,
             AcceptCommand.class,
-            StatusCommand.class
+            StatusCommand.class,
+            MigrateH2Command.class
         })
 public final class Tern implements Runnable {
 

@@ -139,8 +139,15 @@ public final class PollScheduler implements AutoCloseable {
         try {
             scheduler.standby();
             for (JobExecutionContext running : scheduler.getCurrentlyExecutingJobs()) {
-                scheduler.interrupt(running.getFireInstanceId());
+                // only polls wait on the network; a delivery in progress is let finish, so its rows are recorded
+                if (running.getJobInstance() instanceof InterruptableJob) {
+                    scheduler.interrupt(running.getFireInstanceId());
+                }
             }
+        } catch (SchedulerException e) {
+            log.warn("Could not interrupt the running polls: {}", e.getMessage());
+        }
+        try {
             scheduler.shutdown(true);
         } catch (SchedulerException e) {
             log.warn("Scheduler did not stop cleanly: {}", e.getMessage());

@@ -2,6 +2,8 @@ package dev.tern.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
@@ -17,6 +19,8 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final int POOL_SIZE = 4;
     private static final String MIGRATIONS = "classpath:db/migration";
+    private static final String H2_FILE_SUFFIX = ".mv.db";
+    private static final String NOT_OWNER = "permission denied for schema public";
     private static final String H2_BIND_ADDRESS = "h2.bindAddress";
     private static final String IN_USE = "already in use";
 
@@ -50,8 +54,11 @@ public final class Database implements AutoCloseable {
         H2Urls.createParentFolder(url);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
-        config.setUsername(user == null ? "" : user);
-        config.setPassword(password == null ? "" : password);
+        // an empty user leaves the URL's own (PostgreSQL's ?user=...&password=...) in force
+        if (user != null && !user.isEmpty()) {
+            config.setUsername(user);
+            config.setPassword(password == null ? "" : password);
+        }
         config.setMaximumPoolSize(POOL_SIZE);
         config.setPoolName("tern-db");
         HikariDataSource dataSource;
@@ -79,7 +86,9 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             dataSource.close();
             throw new StoreException(
-                    "migrating database " + H2Urls.withoutSecrets(url) + " failed: " + e.getMessage(), e);
+                    "migrating database " + H2Urls.withoutSecrets(url) + " failed: " + e.getMessage()
+                            + ownerHint(e.getMessage(), user),
+                    e);
         }
     }
 
@@ -129,6 +138,23 @@ public final class Database implements AutoCloseable {
         }
         return ". Another process (a running 'tern run'?) has the file open: add ;AUTO_SERVER=TRUE to storage.url"
                 + " (as the default does) and restart it, so that other tern commands can run beside it";
+    }
+
+    /** What to do when PostgreSQL 15 or later refuses a user who does not own the database to create tables. */
+    private static String ownerHint(String message, String user) {
+        if (message == null || !message.contains(NOT_OWNER)) {
+            return "";
+        }
+        String owner = user == null || user.isEmpty() ? "<tern's user>" : user;
+        return "\n(PostgreSQL 15 and later let only the database's owner create tables in schema public: create the"
+                + " database with CREATE DATABASE <name> OWNER " + owner + ", or run ALTER DATABASE <name> OWNER TO "
+                + owner + ")";
+    }
+
+    /** Whether the URL names an H2 file database that does not exist yet (opening it would create it, empty). */
+    public static boolean isMissingH2File(String jdbcUrl) {
+        Path file = H2Urls.filePath(jdbcUrl);
+        return file != null && !Files.exists(Path.of(file + H2_FILE_SUFFIX));
     }
 
     /** Runs work in one transaction that commits when it returns and rolls back when it throws. */

@@ -6,19 +6,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tern.posting.Location;
 import dev.tern.posting.Posting;
 import dev.tern.testing.TestDatabases;
+import dev.tern.testing.TestDatabases.Vendor;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Vendor.class)
 final class PostingStoreTest {
 
     private static final Instant NOW = Instant.parse("2026-01-15T12:00:00Z");
     private static final Instant LATER = NOW.plusSeconds(600);
 
-    private final Database db = TestDatabases.fresh();
+    private final Database db;
     private final PostingStore store = new PostingStore();
+
+    PostingStoreTest(Vendor vendor) {
+        db = TestDatabases.fresh(vendor);
+    }
 
     @AfterEach
     void close() {

@@ -4,18 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tern.source.CacheTags;
 import dev.tern.testing.TestDatabases;
+import dev.tern.testing.TestDatabases.Vendor;
 import java.sql.Connection;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Vendor.class)
 final class SourceStateStoreTest {
 
     private static final Instant NOW = Instant.parse("2026-01-15T12:00:00Z");
     private static final Instant LATER = NOW.plusSeconds(900);
 
-    private final Database db = TestDatabases.fresh();
+    private final Database db;
     private final SourceStateStore store = new SourceStateStore();
+
+    SourceStateStoreTest(Vendor vendor) {
+        db = TestDatabases.fresh(vendor);
+    }
 
     @AfterEach
     void close() {

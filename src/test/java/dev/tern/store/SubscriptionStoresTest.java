@@ -8,6 +8,7 @@ import dev.tern.posting.Location;
 import dev.tern.posting.Posting;
 import dev.tern.store.SubscriptionStore.NewSubscription;
 import dev.tern.testing.TestDatabases;
+import dev.tern.testing.TestDatabases.Vendor;
 import java.sql.Connection;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,16 +16,24 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Vendor.class)
 final class SubscriptionStoresTest {
 
     private static final Instant NOW = Instant.parse("2026-01-15T12:00:00Z");
 
-    private final Database db = TestDatabases.fresh();
+    private final Database db;
     private final SubscriptionStore subscriptions = new SubscriptionStore();
     private final DiscordUserStore users = new DiscordUserStore();
     private final TargetStore targets = new TargetStore();
     private final PostingStore postings = new PostingStore();
+
+    SubscriptionStoresTest(Vendor vendor) {
+        db = TestDatabases.fresh(vendor);
+    }
 
     @AfterEach
     void close() {

@@ -73,7 +73,13 @@ public final class TernProcess implements AutoCloseable {
      * not end or exits with another code than {@code expectedExit}.
      */
     public static List<String> run(int expectedExit, String... args) throws IOException, InterruptedException {
-        try (TernProcess tern = start(args)) {
+        return run(Map.of(), expectedExit, args);
+    }
+
+    /** As {@link #run(int, String...)}, with these environment variables added. */
+    public static List<String> run(Map<String, String> env, int expectedExit, String... args)
+            throws IOException, InterruptedException {
+        try (TernProcess tern = start(env, args)) {
             if (!tern.awaitExit(Duration.ofMinutes(1))) {
                 throw new AssertionError("tern " + String.join(" ", args) + " did not end; stderr:\n" + tern.err());
             }
