@@ -47,15 +47,8 @@ public final class AcceptCommand implements Callable<Integer> {
             return Tern.EXIT_CONFIG;
         }
         TernConfig c = loaded.get();
-        Optional<SourceConfig> source =
-                c.sources().stream().filter(s -> s.id().equals(sourceId)).findFirst();
+        Optional<SourceConfig> source = config.source(c, sourceId, err);
         if (source.isEmpty()) {
-            err.printf(
-                    "error: no source '%s' in %s; configured: %s%n",
-                    sourceId,
-                    config.file(),
-                    c.sources().stream().map(SourceConfig::id).toList());
-            err.flush();
             return Tern.EXIT_CONFIG;
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -75,8 +68,9 @@ public final class AcceptCommand implements Callable<Integer> {
                 return Tern.EXIT_FAILURE;
             }
             new EventPrinter(out, json, true).print(events.get());
-            services.notices().drain();
-            return 0;
+            // the closed alerts' edits and the admins' notice go out as a poll's do (one process at a time)
+            services.deliver();
+            return events.get().stream().anyMatch(e -> e instanceof PollEvent.SourceFailed) ? Tern.EXIT_FAILURE : 0;
         } catch (StoreException e) {
             err.println("error: cannot open the database " + c.storage().displayUrl() + ": " + e.getMessage());
             err.flush();

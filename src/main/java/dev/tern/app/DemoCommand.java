@@ -59,7 +59,7 @@ public final class DemoCommand implements Callable<Integer> {
                 pollAll(services, config, printer);
                 say(out, "");
                 say(out, "3) Alerts for the routes of the demo config (demo/tern-demo.yml in the jar):");
-                int delivered = services.deliveries().drain();
+                int delivered = services.deliver();
                 say(out, "");
                 say(
                         out,

@@ -76,8 +76,26 @@ public final class MigrateH2Command implements Callable<Integer> {
             err.flush();
             return Tern.EXIT_CONFIG;
         }
-        try (Database h2 = open(source, "the H2 store");
-                Database postgres = open(target, "the PostgreSQL database")) {
+        try (Database h2 = open(source, "the H2 store")) {
+            if (h2.servedByAnotherProcess()) {
+                // with AUTO_SERVER a running tern shares the file: what it sends or closes meanwhile would be lost
+                err.println("error: " + source.displayUrl() + " is open in a running Tern (" + h2.access()
+                        + "); stop it (tern run) first, then copy.");
+                err.println("Nothing was copied.");
+                err.flush();
+                return Tern.EXIT_FAILURE;
+            }
+            return copy(h2, source, target, out);
+        } catch (StoreException e) {
+            err.println("error: " + e.getMessage());
+            err.println("Nothing was copied.");
+            err.flush();
+            return Tern.EXIT_FAILURE;
+        }
+    }
+
+    private static int copy(Database h2, StorageConfig source, StorageConfig target, PrintWriter out) {
+        try (Database postgres = open(target, "the PostgreSQL database")) {
             Map<String, Long> copied = StoreCopy.copy(h2, postgres);
             out.printf("Copied %s into %s:%n", source.displayUrl(), target.displayUrl());
             inDisplayOrder(copied).forEach((table, rows) -> out.printf("%s: %d%n", table, rows));
@@ -86,11 +104,6 @@ public final class MigrateH2Command implements Callable<Integer> {
                     target.displayUrl());
             out.flush();
             return 0;
-        } catch (StoreException e) {
-            err.println("error: " + e.getMessage());
-            err.println("Nothing was copied.");
-            err.flush();
-            return Tern.EXIT_FAILURE;
         }
     }
 

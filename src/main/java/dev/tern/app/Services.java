@@ -17,15 +17,12 @@ import dev.tern.match.Matcher;
 import dev.tern.match.QueryException;
 import dev.tern.match.Subscription;
 import dev.tern.match.SubscriptionService;
-import dev.tern.poll.AlertQueue;
 import dev.tern.poll.Leases;
+import dev.tern.poll.PollStage;
 import dev.tern.poll.Poller;
-import dev.tern.poll.Reconciler;
 import dev.tern.poll.SourceStates;
-import dev.tern.posting.Normalizer;
 import dev.tern.source.Http;
 import dev.tern.source.Sleeper;
-import dev.tern.source.SourceRegistry;
 import dev.tern.store.Database;
 import dev.tern.store.Stores;
 import java.time.Clock;
@@ -105,27 +102,33 @@ public record Services(
                     new SubscriptionService(database, stores, clock, live, config.discord(), config.sources());
             subscriptions.retryBrokenRoutes();
             PollingConfig polling = config.polling();
-            SourceStates states = new SourceStates(database, stores.sources(), stores.notices(), clock, polling);
-            AlertQueue alerts = new AlertQueue(
-                    new Matcher(live.index()), stores.deliveries(), stores.subscriptions(), stores.users(), polling);
-            Reconciler reconciler =
-                    new Reconciler(database, stores.postings(), stores.messages(), states, alerts, clock, polling);
             Http http = new Http(polling.timeout(), polling.maxBodySize(), USER_AGENT);
-            Leases leases = new Leases(database, stores.leases(), clock, Sleeper.SYSTEM);
-            Poller poller = new Poller(
-                    SourceRegistry.standard(clock),
+            PollStage poll = PollStage.build(
+                    database,
+                    stores,
+                    new Matcher(live.index()),
                     http,
-                    new Normalizer(clock, config.sources()),
-                    states,
-                    reconciler,
-                    leases);
+                    clock,
+                    Sleeper.SYSTEM,
+                    polling,
+                    config.sources());
             SubscriptionTargetHealth health =
                     new SubscriptionTargetHealth(subscriptions, config.routes(), database, stores.notices(), clock);
             DeliveryWorker deliveries = new DeliveryWorker(
                     database, stores.deliveries(), stores.messages(), notifiers, clock, health, listener);
             NoticeWorker notices = new NoticeWorker(database, stores.notices(), sink, clock);
             return new Services(
-                    config, database, stores, states, http, poller, deliveries, notices, live, subscriptions, leases);
+                    config,
+                    database,
+                    stores,
+                    poll.states(),
+                    http,
+                    poll.poller(),
+                    deliveries,
+                    notices,
+                    live,
+                    subscriptions,
+                    poll.leases());
         } catch (RuntimeException e) {
             database.close();
             throw e;

@@ -30,28 +30,10 @@ public final class DeliveryWorker {
     private final MessageFormer former;
     private final MessageEditor editor;
 
-    /** A worker whose permanent failures affect nothing but their own rows (console, tests). */
-    public DeliveryWorker(
-            Database database,
-            DeliveryStore deliveries,
-            OutboxMessageStore messages,
-            List<Notifier> notifiers,
-            Clock clock) {
-        this(database, deliveries, messages, notifiers, clock, TargetHealth.IGNORE);
-    }
-
-    /** @param health told when a target is gone or its recipient refuses messages */
-    public DeliveryWorker(
-            Database database,
-            DeliveryStore deliveries,
-            OutboxMessageStore messages,
-            List<Notifier> notifiers,
-            Clock clock,
-            TargetHealth health) {
-        this(database, deliveries, messages, notifiers, clock, health, DeliveryListener.NONE);
-    }
-
-    /** @param listener told the outcome of every message tried (metrics) */
+    /**
+     * @param health told when a target is gone or its recipient refuses messages
+     * @param listener told the outcome of every message tried (metrics)
+     */
     public DeliveryWorker(
             Database database,
             DeliveryStore deliveries,

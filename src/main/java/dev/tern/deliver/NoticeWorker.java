@@ -33,7 +33,10 @@ public final class NoticeWorker {
         this.clock = clock;
     }
 
-    /** Tells every due notice; returns how many were told. */
+    /**
+     * Tells every due notice, oldest first; a notice that cannot be told now stops the drain, so that the ones after
+     * it do not overtake it ("recovered" before "failing"). Returns how many were told.
+     */
     public synchronized int drain() {
         if (sink == null) {
             return 0;
@@ -41,34 +44,57 @@ public final class NoticeWorker {
         List<AdminNotice> due = database.read(c -> store.due(c, clock.instant(), BATCH));
         int told = 0;
         for (AdminNotice notice : due) {
-            if (tell(notice)) {
-                told++;
+            if (!tell(notice)) {
+                break;
             }
+            told++;
         }
         return told;
     }
 
+    /** Whether the notice was told (or, refused for good, logged instead); false when it waits for a retry. */
     private boolean tell(AdminNotice notice) {
         try {
             sink.tell(notice);
         } catch (DeliveryException e) {
-            if (!e.isPermanent() && notice.attempts() + 1 < DeliveryWorker.MAX_ATTEMPTS) {
-                int attempts = notice.attempts() + 1;
-                Instant next = clock.instant().plus(DeliveryWorker.backoff(attempts));
-                log.warn("Could not post admin notice {} ({}); trying again at {}", notice.id(), e.getMessage(), next);
-                database.transaction(c -> {
-                    store.markRetry(c, notice.id(), attempts, next);
-                    return null;
-                });
-                return false;
+            if (!e.isPermanent()) {
+                return retry(notice, e.getMessage());
             }
             log.error("Could not post admin notice {} for good ({}); logging it instead", notice.id(), e.getMessage());
             fallback.tell(notice);
+        } catch (RuntimeException e) {
+            // a bug or a refused message must not block every later notice: tried again, then logged
+            log.error("Posting admin notice {} failed unexpectedly", notice.id(), e);
+            return retry(notice, "unexpected error: " + e);
         }
         database.transaction(c -> {
             store.markSent(c, notice.id(), clock.instant());
             return null;
         });
         return true;
+    }
+
+    private boolean retry(AdminNotice notice, String error) {
+        int attempts = notice.attempts() + 1;
+        if (attempts >= DeliveryWorker.MAX_ATTEMPTS) {
+            log.error(
+                    "Gave up posting admin notice {} after {} attempts ({}); logging it instead",
+                    notice.id(),
+                    attempts,
+                    error);
+            fallback.tell(notice);
+            database.transaction(c -> {
+                store.markSent(c, notice.id(), clock.instant());
+                return null;
+            });
+            return true;
+        }
+        Instant next = clock.instant().plus(DeliveryWorker.backoff(attempts));
+        log.warn("Could not post admin notice {} ({}); trying again at {}", notice.id(), error, next);
+        database.transaction(c -> {
+            store.markRetry(c, notice.id(), attempts, next);
+            return null;
+        });
+        return false;
     }
 }

@@ -83,11 +83,6 @@ final class AlertEmbeds {
         return embed.build();
     }
 
-    /** One compact message for many alerts: a line per posting, as many as fit. */
-    static MessageEmbed digest(List<Alert> alerts) {
-        return digest(alerts, null);
-    }
-
     /** The digest with the message's marker (or null) in its footer; closed postings' lines are struck through. */
     static MessageEmbed digest(List<Alert> alerts, String marker) {
         StringBuilder lines = new StringBuilder();

@@ -16,9 +16,11 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -209,7 +211,7 @@ public final class Reconciler {
     }
 
     /**
-     * A suspicious poll: a hold that {@code confirmHeldPolls} polls in a row agreed with (the same postings gone,
+     * A suspicious poll: a hold that {@code confirmHeldPolls} polls in a row agreed with (the held postings still gone,
      * the source still listing something) closes them; otherwise the poll is held. Returns what closed.
      */
     private List<Posting> holdOrConfirm(
@@ -223,13 +225,14 @@ public final class Reconciler {
             Instant now) {
         SourceState state = states.get(c, source.id());
         List<String> gone = diff.goneKeys();
+        // the held postings are still gone (others may have gone since: a board emptying over several polls)
         boolean agrees = state.holding()
                 && listedBySource > 0
                 && !renumbered
-                && state.heldKeys().equals(gone);
+                && new HashSet<>(gone).containsAll(state.heldKeys());
         int confirmations = agrees ? state.heldConfirmations() + 1 : 0;
         if (agrees && confirmations >= confirmHeldPolls()) {
-            List<Posting> closed = closeAllGone(c, diff, now);
+            List<Posting> closed = closeConfirmed(c, diff, new HashSet<>(state.heldKeys()), now);
             states.release(
                     c,
                     source,
@@ -248,7 +251,7 @@ public final class Reconciler {
         String reason = suspicion
                 + (agrees ? " (confirmed by %d of %d polls so far)".formatted(confirmations, confirmHeldPolls()) : "");
         LOG.warn("Source {} held as suspicious: {}", source.id(), reason);
-        states.hold(c, source, gone, confirmations, reason, now);
+        states.hold(c, source, agrees ? state.heldKeys() : gone, confirmations, reason, now);
         events.add(new PollEvent.SourceSuspicious(source.id(), reason));
         return List.of();
     }
@@ -326,12 +329,20 @@ public final class Reconciler {
         return closed;
     }
 
-    /** A confirmed hold: everything gone closes, however few polls missed it. */
-    private List<Posting> closeAllGone(Connection c, SnapshotDiff diff, Instant now) {
+    /**
+     * A confirmed hold: the held postings close, however few polls missed them; what the source closed closes as
+     * always, and postings that went missing since the hold began count their misses as usual.
+     */
+    private List<Posting> closeConfirmed(Connection c, SnapshotDiff diff, Set<String> held, Instant now) {
         List<Posting> closed = new ArrayList<>(closeClosedBySource(c, diff, now));
         for (StoredPosting stored : diff.missing()) {
-            close(c, stored.key(), now);
-            closed.add(stored.posting());
+            int missed = stored.missedPolls() + 1;
+            if (held.contains(stored.key()) || missed >= closeAfterMissedPolls()) {
+                close(c, stored.key(), now);
+                closed.add(stored.posting());
+            } else {
+                postings.markMissed(c, stored.key(), missed, now);
+            }
         }
         return closed;
     }

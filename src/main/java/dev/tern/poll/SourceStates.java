@@ -132,7 +132,7 @@ public final class SourceStates {
 
     private String failingText(SourceConfig source, int failures, String error) {
         return ("Source %s (%s) failed %d polls in a row; nothing was closed. Last error: %s. Check the source's"
-                        + " URL, board name or selectors with `tern preview --source %s`, and whether the site is up.")
+                        + " URL, board name or selectors with `tern preview %s`, and whether the site is up.")
                 .formatted(source.id(), source.type(), failures, error, source.id());
     }
 

@@ -19,11 +19,6 @@ public final class Normalizer {
     private final Clock clock;
     private final Map<String, Term> sourceTerms;
 
-    /** @param clock decides whether a {@code validThrough} is already past */
-    public Normalizer(Clock clock) {
-        this(clock, List.of());
-    }
-
     /**
      * @param clock decides whether a {@code validThrough} is already past
      * @param sources the configured sources, whose {@code term} fills in what their postings leave unknown

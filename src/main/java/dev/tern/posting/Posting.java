@@ -71,43 +71,6 @@ public record Posting(
                 degrees == null || degrees.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(degrees));
     }
 
-    /** A posting whose sponsorship, degrees and category are not known (not read yet). */
-    public Posting(
-            String key,
-            String sourceId,
-            String externalId,
-            String company,
-            String title,
-            List<Location> locations,
-            Boolean remote,
-            Term term,
-            String url,
-            Instant postedAt,
-            boolean internship,
-            List<String> categories,
-            boolean active,
-            String fingerprint) {
-        this(
-                key,
-                sourceId,
-                externalId,
-                company,
-                title,
-                locations,
-                remote,
-                term,
-                url,
-                postedAt,
-                internship,
-                categories,
-                active,
-                fingerprint,
-                Sponsorship.UNKNOWN,
-                Set.of(),
-                null,
-                null);
-    }
-
     /** The start year, or null when unknown. */
     public Integer startYear() {
         return term == null ? null : term.year();

@@ -50,39 +50,6 @@ public record RawPosting(
         degrees = degrees == null ? List.of() : List.copyOf(degrees);
     }
 
-    /** A posting whose source has no sponsorship or degree fields. */
-    public RawPosting(
-            String externalId,
-            String company,
-            String title,
-            String url,
-            List<String> locations,
-            Boolean remote,
-            List<String> terms,
-            Instant postedAt,
-            String employmentType,
-            List<String> categories,
-            boolean active,
-            Instant validThrough,
-            String description) {
-        this(
-                externalId,
-                company,
-                title,
-                url,
-                locations,
-                remote,
-                terms,
-                postedAt,
-                employmentType,
-                categories,
-                active,
-                validThrough,
-                description,
-                null,
-                List.of());
-    }
-
     /** Starts a builder for the fields most adapters set; the rest default to empty. */
     public static Builder builder(String externalId, String title) {
         return new Builder(externalId, title);

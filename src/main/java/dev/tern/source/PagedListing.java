@@ -61,23 +61,22 @@ public final class PagedListing {
             throws FetchException, InterruptedException {
         Map<String, RawPosting> all = new LinkedHashMap<>();
         int position = plan.start();
-        long received = 0;
         long total = -1;
         for (int number = 0; number < MAX_PAGES; number++) {
             Page page = reader.read(position);
             total = total < 0 ? page.total() : total;
             int before = all.size();
             page.postings().forEach(posting -> all.putIfAbsent(posting.externalId(), posting));
-            received += page.postings().size();
             if (page.postings().isEmpty()) {
-                return ended(sourceId, all, received, total);
+                return ended(sourceId, all, total);
             }
-            if (total >= 0 ? received >= total : page.postings().size() < plan.size()) {
-                return new FetchResult.Fetched(List.copyOf(all.values()), CacheTags.NONE);
-            }
+            // repeats first: an API that ignores the position would otherwise reach its total with the same items
             if (all.size() == before) {
                 throw new FetchException(where + " repeats the same items on every page (it ignores '" + plan.param()
                         + "'); not trusting a partial list");
+            }
+            if (total >= 0 ? all.size() >= total : page.postings().size() < plan.size()) {
+                return new FetchResult.Fetched(List.copyOf(all.values()), CacheTags.NONE);
             }
             position = plan.byPage() ? position + 1 : position + page.postings().size();
         }
@@ -90,14 +89,14 @@ public final class PagedListing {
         return new FetchResult.Fetched(List.copyOf(all.values()), CacheTags.NONE, false);
     }
 
-    private static FetchResult.Fetched ended(String sourceId, Map<String, RawPosting> all, long received, long total) {
-        boolean complete = total < 0 || received >= total;
+    private static FetchResult.Fetched ended(String sourceId, Map<String, RawPosting> all, long total) {
+        boolean complete = total < 0 || all.size() >= total;
         if (!complete) {
             log.warn(
                     "source {}: the listing ended after {} of the {} items it counts; what was not read is not"
                             + " counted missing",
                     sourceId,
-                    received,
+                    all.size(),
                     total);
         }
         return new FetchResult.Fetched(List.copyOf(all.values()), CacheTags.NONE, complete);

@@ -27,11 +27,6 @@ public final class NoticeStore {
         return Jdbc.list(c, "reading due admin notices", sql, NoticeStore::read, now, limit);
     }
 
-    /** Every notice, newest first (status reports and tests). */
-    public List<AdminNotice> recent(Connection c, int limit) {
-        return Jdbc.list(c, "reading admin notices", SELECT + "ORDER BY id DESC LIMIT ?", NoticeStore::read, limit);
-    }
-
     public void markSent(Connection c, long id, Instant now) {
         Jdbc.update(c, "marking notice " + id + " told", "UPDATE admin_notices SET sent_at = ? WHERE id = ?", now, id);
     }

@@ -88,7 +88,7 @@ final class AdminNoticesTest {
         assertThat(titles(afterFailures)).containsExactly("Source list: is failing");
         assertThat(afterFailures.get(0).at("/embeds/0/description").asText())
                 .contains("failed 3 polls in a row")
-                .contains("tern preview --source list");
+                .contains("tern preview list");
         assertThat(titles(afterHold))
                 .containsExactly("Source list: is failing", "Source list: recovered", "Source list: poll held");
         assertThat(afterHold.get(2).at("/components/0/components/0/custom_id").asText())

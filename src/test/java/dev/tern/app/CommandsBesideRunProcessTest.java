@@ -87,6 +87,7 @@ final class CommandsBesideRunProcessTest {
         List<JsonNode> cli;
         List<String> sources;
         List<JsonNode> accepted;
+        String migrateWhileRunning;
         List<String> botOut;
         String botErr;
         try (TernProcess bot = TernProcess.start("run", "-c", config)) {
@@ -109,6 +110,7 @@ final class CommandsBesideRunProcessTest {
             cli = poll("poll", "--json", "-c", config);
             sources = TernProcess.run(0, "sources", "-c", config);
             accepted = poll("accept", "held", "--json", "-c", config);
+            migrateWhileRunning = migrate();
 
             assertThat(bot.isAlive()).as("the bot survived the killed command").isTrue();
             bot.terminate();
@@ -120,6 +122,9 @@ final class CommandsBesideRunProcessTest {
             botErr = bot.err();
         }
         List<String> afterTheBot = TernProcess.run(0, "sources", "-c", config);
+
+        // migrate-h2 refuses a store a running Tern still writes to, before it reaches PostgreSQL
+        assertThat(migrateWhileRunning).contains("is open in a running Tern").contains("Nothing was copied.");
 
         // (2) the poll that found 'slow' being polled waited, said so, and reported nothing of its own
         assertThat(busy).singleElement().satisfies(line -> {
@@ -175,6 +180,17 @@ final class CommandsBesideRunProcessTest {
 
     private static int occurrences(String text, String part) {
         return text.split(Pattern.quote(part), -1).length - 1;
+    }
+
+    /** migrate-h2 of this store while the bot runs: its stderr (it must exit 1). */
+    private String migrate() throws Exception {
+        String from = "jdbc:h2:file:" + dir.resolve("db/tern").toString().replace('\\', '/') + ";AUTO_SERVER=TRUE";
+        try (TernProcess migrate =
+                TernProcess.start("migrate-h2", "--from", from, "--to", "jdbc:postgresql://127.0.0.1:9/none")) {
+            assertThat(migrate.awaitExit(Duration.ofMinutes(1))).isTrue();
+            assertThat(migrate.exitCode()).as("stderr:%n%s", migrate.err()).isEqualTo(1);
+            return migrate.err();
+        }
     }
 
     private static void await(BooleanSupplier condition, String what, TernProcess process) throws InterruptedException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tern.config.PollingConfig;
 import dev.tern.config.SourceConfig;
+import dev.tern.deliver.DeliveryListener;
 import dev.tern.deliver.DeliveryWorker;
 import dev.tern.deliver.TargetHealth;
 import dev.tern.match.Matcher;
@@ -63,13 +64,24 @@ final class PollSchedulerTest {
     void pollsEachSourceRepeatedlyAndKeepsPollingAFailingOne() throws Exception {
         Clock clock = Clock.systemUTC();
         Instant started = clock.instant();
-        PollPipeline pipeline = PollPipeline.of(
-                database, new Matcher(() -> SubscriptionIndex.of(List.of())), clock, PollingConfig.defaults());
-        SourceStates states = pipeline.states();
-        Poller poller = pipeline.poller(http, clock);
-        DeliveryWorker worker = new DeliveryWorker(
-                database, new DeliveryStore(), new OutboxMessageStore(), List.of(), clock, TargetHealth.IGNORE);
         List<SourceConfig> sources = List.of(source("good", "/ok.json", FAST), source("bad", "/missing.json", FAST));
+        PollPipeline pipeline = PollPipeline.of(
+                database,
+                new Matcher(() -> SubscriptionIndex.of(List.of())),
+                clock,
+                PollingConfig.defaults(),
+                http,
+                sources);
+        SourceStates states = pipeline.states();
+        Poller poller = pipeline.poller();
+        DeliveryWorker worker = new DeliveryWorker(
+                database,
+                new DeliveryStore(),
+                new OutboxMessageStore(),
+                List.of(),
+                clock,
+                TargetHealth.IGNORE,
+                DeliveryListener.NONE);
 
         try (PollScheduler scheduler = new PollScheduler(
                 sources,

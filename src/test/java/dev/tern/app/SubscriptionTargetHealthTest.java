@@ -12,6 +12,7 @@ import dev.tern.config.TernConfig;
 import dev.tern.deliver.AlertMessage;
 import dev.tern.deliver.DeliveryException;
 import dev.tern.deliver.DeliveryException.Kind;
+import dev.tern.deliver.DeliveryListener;
 import dev.tern.deliver.DeliveryWorker;
 import dev.tern.deliver.Notifier;
 import dev.tern.deliver.Receipt;
@@ -50,7 +51,8 @@ final class SubscriptionTargetHealthTest {
             new OutboxMessageStore(),
             List.of(new DiscordLike()),
             clock,
-            new SubscriptionTargetHealth(service, List.of(), db, new NoticeStore(), clock));
+            new SubscriptionTargetHealth(service, List.of(), db, new NoticeStore(), clock),
+            DeliveryListener.NONE);
 
     @AfterEach
     void close() {

@@ -86,7 +86,7 @@ final class TernWithFakeDiscord implements AutoCloseable {
     }
 
     void drain() {
-        tern.services().deliveries().drain();
+        tern.services().deliver();
     }
 
     void restart(int digest) throws Exception {

@@ -216,7 +216,8 @@ final class DeliveryWorkerTest {
             }
         };
 
-        int delivered = new DeliveryWorker(db, store, messages, List.of(mixed), clock, broken).drain();
+        int delivered =
+                new DeliveryWorker(db, store, messages, List.of(mixed), clock, broken, DeliveryListener.NONE).drain();
 
         assertThat(delivered).isEqualTo(1);
         assertThat(row(gone).status()).isEqualTo(DeliveryStatus.FAILED);
@@ -307,7 +308,7 @@ final class DeliveryWorkerTest {
     }
 
     private DeliveryWorker worker(Notifier notifier) {
-        return new DeliveryWorker(db, store, messages, List.of(notifier), clock, health);
+        return new DeliveryWorker(db, store, messages, List.of(notifier), clock, health, DeliveryListener.NONE);
     }
 
     private static Notifier failingWith(DeliveryException failure) {

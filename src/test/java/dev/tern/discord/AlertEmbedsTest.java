@@ -253,6 +253,10 @@ final class AlertEmbedsTest {
                 true,
                 List.of(),
                 true,
-                "url:https://jobs.example/acme/1");
+                "url:https://jobs.example/acme/1",
+                null,
+                Set.of(),
+                null,
+                null);
     }
 }

@@ -70,9 +70,14 @@ final class PollerTest {
         Subscription everything = new Subscription(
                 "all", null, "console", Filter.of(config.routes().get(0).filter()));
         pipeline = PollPipeline.of(
-                db, new Matcher(() -> SubscriptionIndex.of(List.of(everything))), clock, config.polling());
+                db,
+                new Matcher(() -> SubscriptionIndex.of(List.of(everything))),
+                clock,
+                config.polling(),
+                http,
+                config.sources());
         states = pipeline.states();
-        poller = pipeline.poller(http, clock);
+        poller = pipeline.poller();
     }
 
     @AfterEach
@@ -222,6 +227,29 @@ final class PollerTest {
         assertThat(confirmed).contains(new PollEvent.HoldConfirmed("acme", 5, 2));
         assertThat(states.state("acme").holding()).isFalse();
         assertThat(states.state("acme").degraded()).isFalse();
+    }
+
+    @Test
+    void aHoldIsConfirmedWhileTheBoardKeepsEmptyingAndTheLateGoneCloseByTheNormalRule() {
+        serveGreenhouse(intern("1"), intern("2"), intern("3"), intern("4"), intern("5"), intern("6"), fullTime("10"));
+        poll("acme");
+        serveGreenhouse(intern("6"), fullTime("10"));
+        poll("acme");
+        List<PollEvent> held = poll("acme");
+        serveGreenhouse(fullTime("10"));
+
+        List<PollEvent> firstConfirmation = poll("acme");
+        List<PollEvent> confirmed = poll("acme");
+        List<PollEvent> after = poll("acme");
+
+        assertThat(held).anyMatch(e -> e instanceof PollEvent.SourceSuspicious);
+        assertThat(closedKeys(firstConfirmation)).isEmpty();
+        assertThat(confirmed).contains(new PollEvent.HoldConfirmed("acme", 5, 2));
+        assertThat(closedKeys(confirmed)).containsExactlyInAnyOrder("acme:1", "acme:2", "acme:3", "acme:4", "acme:5");
+        assertThat(closedKeys(after))
+                .as("the sixth went after the hold began: two misses close it")
+                .containsExactly("acme:6");
+        assertThat(states.state("acme").holding()).isFalse();
     }
 
     @Test

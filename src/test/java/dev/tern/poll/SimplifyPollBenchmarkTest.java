@@ -89,7 +89,7 @@ final class SimplifyPollBenchmarkTest {
                             clock,
                             PollingConfig.defaults())
                     .reconciler();
-            Normalizer normalizer = new Normalizer(clock);
+            Normalizer normalizer = new Normalizer(clock, List.of());
             System.out.printf("file: %d entries, %.1f MB%n", ENTRIES, file.length / 1e6);
             System.out.printf("seed: %d ms%n", poll(reconciler, normalizer, source, file));
             long[] times = new long[ROUNDS];

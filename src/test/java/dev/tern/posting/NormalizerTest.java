@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 final class NormalizerTest {
 
     private static final Instant NOW = Instant.parse("2026-01-15T12:00:00Z");
-    private final Normalizer normalizer = new Normalizer(Clock.fixed(NOW, ZoneOffset.UTC));
+    private final Normalizer normalizer = new Normalizer(Clock.fixed(NOW, ZoneOffset.UTC), List.of());
 
     private static RawPosting.Builder raw(String title) {
         return RawPosting.builder("42", title).company("Acme").url("https://jobs.lever.co/acme/42/apply");

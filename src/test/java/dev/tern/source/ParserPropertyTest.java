@@ -93,7 +93,7 @@ final class ParserPropertyTest {
     private static volatile Map<String, byte[]> served = Map.of();
 
     private final SourceRegistry registry = SourceRegistry.standard(CLOCK);
-    private final Normalizer normalizer = new Normalizer(CLOCK);
+    private final Normalizer normalizer = new Normalizer(CLOCK, List.of());
 
     @BeforeAll
     static void start() throws IOException {

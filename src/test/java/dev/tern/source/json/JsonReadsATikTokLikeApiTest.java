@@ -103,7 +103,7 @@ final class JsonReadsATikTokLikeApiTest {
         assertThat(adapter.check(source)).isEmpty();
         FetchResult.Fetched fetched = (FetchResult.Fetched) adapter.fetch(source, http, CacheTags.NONE);
         assertThat(fetched.complete()).isTrue();
-        Normalizer normalizer = new Normalizer(CLOCK);
+        Normalizer normalizer = new Normalizer(CLOCK, List.of());
         return fetched.postings().stream()
                 .map(raw -> normalizer.normalize(source.id(), source.company(), adapter.curated(), raw))
                 .map(JsonReadsATikTokLikeApiTest::shown)
