@@ -132,6 +132,10 @@ public final class Filter {
         return locations;
     }
 
+    Set<String> excludedCompanies() {
+        return excludedCompanies;
+    }
+
     Set<Integer> startYears() {
         return startYears;
     }

@@ -11,6 +11,19 @@ sealed interface LocationRule {
     /** Whether the posting is at this place. */
     boolean matches(PostingFacts facts);
 
+    /** The key the index files this rule under; {@link PostingFacts#placeIndexKeys()} holds it iff it matches. */
+    String indexKey();
+
+    /** The index key of a place key. */
+    static String placeIndexKey(String key) {
+        return "place " + key;
+    }
+
+    /** The index key of a normalised place name (kept apart from place keys by its prefix). */
+    static String nameIndexKey(String name) {
+        return "name " + name;
+    }
+
     /** Reads a user's place text; text no parser recognises becomes a plain name. */
     static LocationRule of(String text) {
         return PlaceQuery.parse(text)
@@ -19,13 +32,19 @@ sealed interface LocationRule {
                 .orElseGet(() -> new Named(PostingFacts.normalize(text)));
     }
 
-    /** A recognised place: a country, region, city or Remote (which also takes postings marked remote). */
+    /**
+     * A recognised place: a country, region, city or Remote (which also takes postings marked remote). The posting's
+     * place keys hold the keys of every location plus the remote key when it is remote, so one look-up answers.
+     */
     record Place(PlaceQuery query) implements LocationRule {
         @Override
         public boolean matches(PostingFacts facts) {
-            boolean remoteWanted = query.key().equals(REMOTE_KEY);
-            return remoteWanted && facts.remote()
-                    || facts.posting().locations().stream().anyMatch(query::matches);
+            return facts.placeKeys().contains(query.key());
+        }
+
+        @Override
+        public String indexKey() {
+            return placeIndexKey(query.key());
         }
     }
 
@@ -34,6 +53,11 @@ sealed interface LocationRule {
         @Override
         public boolean matches(PostingFacts facts) {
             return facts.placeNames().contains(name);
+        }
+
+        @Override
+        public String indexKey() {
+            return nameIndexKey(name);
         }
     }
 }

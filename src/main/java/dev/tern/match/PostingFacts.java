@@ -3,7 +3,9 @@ package dev.tern.match;
 import dev.tern.posting.Location;
 import dev.tern.posting.Places;
 import dev.tern.posting.Posting;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -34,6 +36,14 @@ record PostingFacts(
             keys.add(LocationRule.REMOTE_KEY);
         }
         return new PostingFacts(posting, Query.wordsOf(posting), keys, names, remote, normalize(posting.company()));
+    }
+
+    /** The place keys and names as the index files location rules ({@link LocationRule#indexKey()}). */
+    List<String> placeIndexKeys() {
+        List<String> keys = new ArrayList<>(placeKeys.size() + placeNames.size());
+        placeKeys.forEach(key -> keys.add(LocationRule.placeIndexKey(key)));
+        placeNames.forEach(name -> keys.add(LocationRule.nameIndexKey(name)));
+        return keys;
     }
 
     /** Trimmed, whitespace-collapsed and lower-cased, so that "Jane  Street" and "jane street" are one name. */

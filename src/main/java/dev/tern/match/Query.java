@@ -76,6 +76,11 @@ public final class Query {
         return root.matches(words);
     }
 
+    /** The parsed query, for the index to take apart. */
+    QueryNode root() {
+        return root;
+    }
+
     /** Words that every match contains; the index files the query under one of them. */
     Set<String> requiredWords() {
         return root.requiredWords();

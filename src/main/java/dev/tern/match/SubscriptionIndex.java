@@ -1,47 +1,36 @@
 package dev.tern.match;
 
-import dev.tern.config.Category;
-import dev.tern.config.Degree;
-import dev.tern.config.Sponsorship;
 import dev.tern.posting.Posting;
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.BitSet;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
+import java.util.RandomAccess;
 
 /**
- * Finds the subscriptions a posting matches without running every filter. Each subscription is filed under its
- * most selective necessary condition: its companies, else its places, else one word its query requires, else its
- * categories, else its start years, else its sponsorship values, else its degrees, else a catch-all list. A posting
- * gathers the candidates filed under its company, places, words, category, start year, sponsorship and degrees
- * plus the catch-all, and only those run their full filter. Immutable; build a new one to refresh.
+ * Finds the subscriptions a posting matches without running every filter. Every filter is taken apart into its
+ * parts (company, start year, remote mode, category, sponsorship, degrees, places, keyword query), and each part is
+ * kept as bitsets over the subscriptions' positions: those that leave the part open, and those filed under each
+ * value they accept. A posting ANDs, part by part, the bitsets of its own values ({@link FactBits}, {@link
+ * QueryBits}); only queries that are not one clause of alternatives run, on the subscriptions left. The result is
+ * exactly what running every filter would give. Immutable; build a new one to refresh.
  */
 public final class SubscriptionIndex {
 
-    private static final Comparator<String> MOST_SELECTIVE_FIRST =
-            Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder());
-
     private final List<Subscription> all;
-    private final Buckets<String> byCompany = new Buckets<>();
-    private final Buckets<String> byPlaceKey = new Buckets<>();
-    private final Buckets<String> byPlaceName = new Buckets<>();
-    private final Buckets<String> byWord = new Buckets<>();
-    private final Buckets<Integer> byStartYear = new Buckets<>();
-    private final BitSet unknownYear = new BitSet();
-    private final Buckets<Category> byCategory = new Buckets<>();
-    private final Buckets<Sponsorship> bySponsorship = new Buckets<>();
-    private final Buckets<Degree> byDegree = new Buckets<>();
-    private final BitSet unknownDegree = new BitSet();
-    private final BitSet catchAll = new BitSet();
+    private final FactBits facts = new FactBits();
+    private final QueryBits queries = new QueryBits();
 
     private SubscriptionIndex(List<Subscription> all) {
         this.all = all;
         for (int i = 0; i < all.size(); i++) {
-            file(Objects.requireNonNull(all.get(i).filter(), "subscription without a filter"), i);
+            Filter filter = Objects.requireNonNull(all.get(i).filter(), "subscription without a filter");
+            facts.file(filter, i);
+            queries.file(filter.query().orElse(null), i);
         }
+        facts.seal(all.size());
+        queries.seal(all.size());
     }
 
     /** Indexes the subscriptions; {@link #matching} returns them in this collection's order. */
@@ -51,84 +40,59 @@ public final class SubscriptionIndex {
 
     /** Every subscription whose filter matches the posting, in the order they were given. */
     public List<Subscription> matching(Posting posting) {
-        PostingFacts facts = PostingFacts.of(posting);
-        BitSet candidates = candidates(facts);
-        List<Subscription> matches = new ArrayList<>();
-        for (int i = candidates.nextSetBit(0); i >= 0; i = candidates.nextSetBit(i + 1)) {
-            Subscription subscription = all.get(i);
-            if (subscription.filter().matches(facts)) {
-                matches.add(subscription);
+        PostingFacts postingFacts = PostingFacts.of(posting);
+        BitSet result = new BitSet(all.size());
+        result.set(0, all.size());
+        BitSet scratch = new BitSet(all.size());
+        facts.narrow(postingFacts, result, scratch);
+        queries.narrow(postingFacts.words(), result, scratch);
+        return listed(result);
+    }
+
+    /**
+     * The subscriptions at the positions set, in order, as a read-only view: a posting can match thousands, and
+     * copying positions is cheaper than copying references.
+     */
+    private List<Subscription> listed(BitSet set) {
+        int[] positions = new int[set.cardinality()];
+        long[] words = set.toLongArray();
+        int next = 0;
+        for (int w = 0; w < words.length; w++) {
+            for (long word = words[w]; word != 0; word &= word - 1) {
+                positions[next++] = w * Long.SIZE + Long.numberOfTrailingZeros(word);
             }
         }
-        return matches;
+        return new Positions(all, positions);
+    }
+
+    /** Subscriptions picked from the index's list by position. */
+    private static final class Positions extends AbstractList<Subscription> implements RandomAccess {
+        private final List<Subscription> all;
+        private final int[] positions;
+
+        Positions(List<Subscription> all, int[] positions) {
+            this.all = all;
+            this.positions = positions;
+        }
+
+        @Override
+        public Subscription get(int index) {
+            return all.get(positions[index]);
+        }
+
+        @Override
+        public int size() {
+            return positions.length;
+        }
+    }
+
+    /** How many subscriptions' keyword queries run on candidates rather than being answered by bitsets, for tests. */
+    int queriesRun() {
+        return queries.run();
     }
 
     /** How many subscriptions are indexed. */
     public int size() {
         return all.size();
-    }
-
-    /** How many subscriptions run their filter for every posting, for logs and tests. */
-    int catchAllSize() {
-        return catchAll.cardinality();
-    }
-
-    private void file(Filter filter, int position) {
-        Set<String> requiredWords = filter.query().map(Query::requiredWords).orElse(Set.of());
-        if (!filter.companies().isEmpty()) {
-            filter.companies().forEach(company -> byCompany.file(company, position));
-        } else if (!filter.locations().isEmpty()) {
-            filter.locations().forEach(rule -> fileLocation(rule, position));
-        } else if (!requiredWords.isEmpty()) {
-            byWord.file(requiredWords.stream().min(MOST_SELECTIVE_FIRST).orElseThrow(), position);
-        } else if (!filter.categories().isEmpty()) {
-            filter.categories().forEach(category -> byCategory.file(category, position));
-        } else if (!filter.startYears().isEmpty()) {
-            filter.startYears().forEach(year -> byStartYear.file(year, position));
-            if (filter.config().includeUnknownYear()) {
-                unknownYear.set(position);
-            }
-        } else if (!filter.sponsorship().isEmpty()) {
-            filter.sponsorship().forEach(value -> bySponsorship.file(value, position));
-        } else if (!filter.degrees().isEmpty()) {
-            filter.degrees().forEach(degree -> byDegree.file(degree, position));
-            if (filter.config().includeUnknownDegree()) {
-                unknownDegree.set(position);
-            }
-        } else {
-            catchAll.set(position);
-        }
-    }
-
-    private void fileLocation(LocationRule rule, int position) {
-        switch (rule) {
-            case LocationRule.Place place -> byPlaceKey.file(place.query().key(), position);
-            case LocationRule.Named named -> byPlaceName.file(named.name(), position);
-        }
-    }
-
-    private BitSet candidates(PostingFacts facts) {
-        BitSet candidates = (BitSet) catchAll.clone();
-        byCompany.mark(facts.company(), candidates);
-        facts.placeKeys().forEach(key -> byPlaceKey.mark(key, candidates));
-        facts.placeNames().forEach(name -> byPlaceName.mark(name, candidates));
-        facts.words().distinct().forEach(word -> byWord.mark(word, candidates));
-        Integer year = facts.posting().startYear();
-        if (year == null) {
-            candidates.or(unknownYear);
-        } else {
-            byStartYear.mark(year, candidates);
-        }
-        Posting posting = facts.posting();
-        if (posting.category() != null) {
-            byCategory.mark(posting.category(), candidates);
-        }
-        bySponsorship.mark(posting.sponsorship(), candidates);
-        if (posting.degrees().isEmpty()) {
-            candidates.or(unknownDegree);
-        } else {
-            posting.degrees().forEach(degree -> byDegree.mark(degree, candidates));
-        }
-        return candidates;
     }
 }

@@ -47,7 +47,11 @@ final class RandomSubscriptions {
             "Singapore",
             "Atlantis",
             "new york",
-            "UK");
+            "UK",
+            "Remote US",
+            "CA",
+            "NYC",
+            "Toronto, ON");
     private static final List<Location> BASE_LOCATIONS = List.of(
             TestPostings.SEATTLE,
             TestPostings.TORONTO,
@@ -86,8 +90,17 @@ final class RandomSubscriptions {
 
     List<Subscription> subscriptions(int count) throws QueryException {
         List<Subscription> out = new ArrayList<>(count);
+        for (FilterConfig config : filterConfigs(count)) {
+            out.add(new Subscription(null, "s" + out.size(), "console", Filter.of(config)));
+        }
+        return out;
+    }
+
+    /** {@code count} filters using every part a filter has, as /subscribe would store them. */
+    List<FilterConfig> filterConfigs(int count) {
+        List<FilterConfig> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            out.add(new Subscription(null, "s" + i, "console", Filter.of(filterConfig())));
+            out.add(filterConfig());
         }
         return out;
     }
