@@ -105,17 +105,23 @@ final class AlertEmbeds {
                 .build();
     }
 
-    /** The "Apply" link button of an alert, when its posting is open and has a usable http(s) link. */
+    /**
+     * The "Apply" link button of an alert, when its posting is open and has a usable http(s) link. Discord refuses a
+     * button URL past {@value Button#URL_MAX_LENGTH} characters (and with it the whole message), while an embed's
+     * link may be longer: a posting with such a URL gets no button, and its title still links to it.
+     */
     static Optional<Button> applyButton(Alert alert, boolean withCompany) {
         if (alert.closed()) {
             return Optional.empty();
         }
-        return link(alert.posting()).map(url -> {
-            String label = withCompany && !alert.posting().company().isEmpty()
-                    ? "Apply: " + alert.posting().company()
-                    : "Apply";
-            return Button.link(url, DiscordText.cut(label, BUTTON_LABEL_MAX));
-        });
+        return link(alert.posting())
+                .filter(url -> url.length() <= Button.URL_MAX_LENGTH)
+                .map(url -> {
+                    String label = withCompany && !alert.posting().company().isEmpty()
+                            ? "Apply: " + alert.posting().company()
+                            : "Apply";
+                    return Button.link(url, DiscordText.cut(label, BUTTON_LABEL_MAX));
+                });
     }
 
     static String footer(Alert alert) {

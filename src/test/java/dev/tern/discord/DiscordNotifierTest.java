@@ -4,6 +4,7 @@ import static dev.tern.testing.TestPostings.posting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.tern.config.Target;
 import dev.tern.deliver.Alert;
 import dev.tern.deliver.AlertMessage;
@@ -88,6 +89,32 @@ final class DiscordNotifierTest {
         assertThat(found).isEqualTo(sent);
         assertThat(discord.requests("POST", "channels/" + FakeDiscord.ALERTS + "/messages"))
                 .hasSize(4);
+    }
+
+    @Test
+    void aPostingWhoseLinkIsTooLongForAButtonIsDeliveredWithTheLinkOnItsTitle() throws Exception {
+        String url = "https://jobs.example.com/apply?token=" + "a".repeat(600);
+        Alert alert = new Alert(
+                1, TARGET, "everything", null, posting("s1", "long").url(url).build());
+
+        notifier.send(new AlertMessage(1, TARGET, "tern-long", MessageLayout.ITEMS, List.of(alert), null, null));
+
+        List<JsonNode> sent = discord.messages(FakeDiscord.ALERTS);
+        assertThat(sent).hasSize(1);
+        assertThat(sent.getFirst().path("embeds").get(0).path("url").asText()).isEqualTo(url);
+        assertThat(sent.getFirst().path("components").findValues("url"))
+                .as("no link button: Discord refuses button URLs past 512 characters")
+                .isEmpty();
+    }
+
+    @Test
+    void aPostingWithAnOrdinaryLinkGetsAnApplyButton() throws Exception {
+        notifier.send(message("tern-button", null));
+
+        JsonNode sent = discord.messages(FakeDiscord.ALERTS).getFirst();
+        assertThat(sent.path("components").findValues("url"))
+                .extracting(JsonNode::asText)
+                .containsExactly(posting("s1", "1").build().url());
     }
 
     private static AlertMessage message(String key, Instant firstTriedAt) {

@@ -40,6 +40,8 @@ public final class TestPostings {
         return new TestPostings(sourceId, externalId);
     }
 
+    private String url;
+
     public TestPostings title(String title) {
         this.title = title;
         return this;
@@ -101,6 +103,12 @@ public final class TestPostings {
         return this;
     }
 
+    /** The posting's URL; {@code https://jobs.example.com/SOURCE/ID} unless set. */
+    public TestPostings url(String url) {
+        this.url = url;
+        return this;
+    }
+
     public Posting build() {
         String key = sourceId + ":" + externalId;
         return new Posting(
@@ -112,7 +120,7 @@ public final class TestPostings {
                 locations,
                 remote,
                 term,
-                "https://jobs.example.com/" + sourceId + "/" + externalId,
+                url != null ? url : "https://jobs.example.com/" + sourceId + "/" + externalId,
                 postedAt,
                 true,
                 categories,
