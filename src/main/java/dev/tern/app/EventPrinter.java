@@ -91,7 +91,9 @@ public final class EventPrinter {
             case PollEvent.HoldConfirmed e -> {
                 node.put("source", e.source()).put("closed", e.closed()).put("confirmations", e.confirmations());
             }
-            case PollEvent.HoldCleared e -> node.put("source", e.source());
+            case PollEvent.HoldCleared e -> {
+                node.put("source", e.source()).put("held", e.held()).put("stillMissing", e.stillMissing());
+            }
             case PollEvent.HoldAccepted e -> {
                 node.put("source", e.source()).put("closed", e.closed());
             }
@@ -150,7 +152,11 @@ public final class EventPrinter {
             case PollEvent.HoldConfirmed e ->
                 "%s: hold confirmed by %d poll(s), %d posting(s) closed"
                         .formatted(e.source(), e.confirmations(), e.closed());
-            case PollEvent.HoldCleared e -> "%s: hold cleared, the postings are listed again".formatted(e.source());
+            case PollEvent.HoldCleared e ->
+                e.stillMissing() == 0
+                        ? "%s: hold cleared, the postings are listed again".formatted(e.source())
+                        : "%s: hold ended, %d of %d held posting(s) still missing follow the usual close rule"
+                                .formatted(e.source(), e.stillMissing(), e.held());
             case PollEvent.HoldAccepted e ->
                 "%s: hold accepted, %d posting(s) closed".formatted(e.source(), e.closed());
             case PollEvent.PostingChanged e ->

@@ -45,8 +45,12 @@ public sealed interface PollEvent {
     /** Enough later polls agreed with a held poll: its postings closed ({@code closed} of them). */
     record HoldConfirmed(String source, int closed, int confirmations) implements PollEvent {}
 
-    /** A poll no longer wanted to close what a held poll did: the hold ended, nothing closed. */
-    record HoldCleared(String source) implements PollEvent {}
+    /**
+     * A poll looked normal again: the hold ended. {@code stillMissing} of the held postings are still not listed; they
+     * are missing postings like any other (closed now if they missed enough polls, as PostingChanged events say), and
+     * the rest are listed again.
+     */
+    record HoldCleared(String source, int held, int stillMissing) implements PollEvent {}
 
     /** An admin accepted a held poll: its postings still open closed ({@code closed} of them). */
     record HoldAccepted(String source, int closed) implements PollEvent {}

@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  * Applies one poll's outcome to the store in one transaction: diffs a listing against the stored postings and
  * holds DESIGN.md's rules. A first poll only seeds; a posting closes after {@code closeAfterMissedPolls} misses; a
  * poll that would close more than half of the open postings (or lists nothing) is held, and the hold ends when
- * {@code confirmHeldPolls} later polls agree (the postings close), when a poll brings them back (nothing closes),
- * or when an admin accepts it.
+ * {@code confirmHeldPolls} later polls agree (the postings close), when a poll looks normal again (held postings
+ * listed again stay open, those still missing follow the usual close rule, the held polls counting as misses), or
+ * when an admin accepts it.
  *
  * <p>A held poll holds only its closures and missed-poll counts: new, updated and reopened postings are processed
  * and alerted as usual, so that one odd response never silences a source. Its validators are not kept, so the next
@@ -151,7 +152,7 @@ public final class Reconciler {
 
     private List<PollEvent> seed(Connection c, SourceConfig source, SnapshotDiff diff, CacheTags tags, Instant now) {
         store(c, diff, now);
-        closeOrCountMisses(c, diff, now);
+        closeOrCountMisses(c, diff, Set.of(), 0, now);
         states.recordSuccess(c, source, tags, now);
         states.clearDegraded(c, source.id());
         LOG.debug(
@@ -177,8 +178,7 @@ public final class Reconciler {
         List<PollEvent> events = new ArrayList<>();
         List<Posting> closed;
         if (suspicion == null) {
-            closed = closeOrCountMisses(c, diff, now);
-            endHoldAsCleared(c, source, events, now);
+            closed = endHoldIfAny(c, source, diff, events, now);
         } else {
             closed = holdOrConfirm(c, source, diff, listedBySource, renumbered, suspicion, events, now);
         }
@@ -251,24 +251,59 @@ public final class Reconciler {
         String reason = suspicion
                 + (agrees ? " (confirmed by %d of %d polls so far)".formatted(confirmations, confirmHeldPolls()) : "");
         LOG.warn("Source {} held as suspicious: {}", source.id(), reason);
-        states.hold(c, source, agrees ? state.heldKeys() : gone, confirmations, reason, now);
+        states.hold(c, source, agrees ? state.heldKeys() : gone, confirmations, reason, listedBySource == 0, now);
         events.add(new PollEvent.SourceSuspicious(source.id(), reason));
         return List.of();
     }
 
-    private void endHoldAsCleared(Connection c, SourceConfig source, List<PollEvent> events, Instant now) {
-        if (!states.get(c, source.id()).holding()) {
-            return;
+    /**
+     * A poll that looks normal: the usual close rule applies, and a hold ends. Held postings listed again stay open;
+     * held postings still missing are missing postings like any other, and the polls that were held count as polls
+     * that missed them (the held poll and each that agreed), so they close when that makes enough misses in a row.
+     */
+    private List<Posting> endHoldIfAny(
+            Connection c, SourceConfig source, SnapshotDiff diff, List<PollEvent> events, Instant now) {
+        SourceState state = states.get(c, source.id());
+        Set<String> held = new HashSet<>(state.heldKeys());
+        int heldPolls = state.holding() ? 1 + state.heldConfirmations() : 0;
+        List<Posting> closed = closeOrCountMisses(c, diff, held, heldPolls, now);
+        if (!state.holding()) {
+            return closed;
         }
+        Set<String> stillGone = new HashSet<>(diff.goneKeys());
+        stillGone.retainAll(held);
+        long closedNow = closed.stream().filter(p -> held.contains(p.key())).count();
         states.release(
                 c,
                 source,
-                Kind.HOLD_CLEARED,
-                "Source %s: the held postings are listed again; the hold ended and nothing closed."
-                        .formatted(source.id()),
+                closedNow > 0 ? Kind.HOLD_CONFIRMED : Kind.HOLD_CLEARED,
+                clearedText(source.id(), held.size(), stillGone.size(), closedNow),
                 now);
-        events.add(new PollEvent.HoldCleared(source.id()));
-        LOG.info("Source {}: hold cleared, nothing closed", source.id());
+        events.add(new PollEvent.HoldCleared(source.id(), held.size(), stillGone.size()));
+        LOG.info(
+                "Source {}: poll looks normal again, hold ended; {} of {} held posting(s) still missing, {} closed",
+                source.id(),
+                stillGone.size(),
+                held.size(),
+                closedNow);
+        return closed;
+    }
+
+    private String clearedText(String sourceId, int held, int stillGone, long closedNow) {
+        String head = "Source %s: the last poll looked normal, so the hold ended.".formatted(sourceId);
+        if (stillGone == 0) {
+            return head + " The %d held posting(s) are listed again; nothing closed.".formatted(held);
+        }
+        String listed = held > stillGone ? " %d are listed again and stay open;".formatted(held - stillGone) : "";
+        long waiting = stillGone - closedNow;
+        return head + " Of the %d held posting(s),%s %d are still not listed:".formatted(held, listed, stillGone)
+                + (closedNow > 0 ? " %d closed now".formatted(closedNow) : "")
+                + (closedNow > 0 && waiting > 0 ? ";" : "")
+                + (waiting > 0
+                        ? " %d close after %d missed polls in a row (the held polls count), as any missing posting does"
+                                .formatted(waiting, closeAfterMissedPolls())
+                        : "")
+                + ".";
     }
 
     /** More than half of the open postings are missing, and at least half as many new ones appeared. */
@@ -315,11 +350,15 @@ public final class Reconciler {
         postings.markSeen(c, diff.seen(), now);
     }
 
-    /** Closes what the source closed or what was missed often enough; counts the other misses. */
-    private List<Posting> closeOrCountMisses(Connection c, SnapshotDiff diff, Instant now) {
+    /**
+     * Closes what the source closed or what was missed often enough; counts the other misses. Postings in {@code
+     * held} were also missed by {@code heldPolls} held polls, which did not count their misses.
+     */
+    private List<Posting> closeOrCountMisses(
+            Connection c, SnapshotDiff diff, Set<String> held, int heldPolls, Instant now) {
         List<Posting> closed = new ArrayList<>(closeClosedBySource(c, diff, now));
         for (StoredPosting stored : diff.missing()) {
-            int missed = stored.missedPolls() + 1;
+            int missed = stored.missedPolls() + 1 + (held.contains(stored.key()) ? heldPolls : 0);
             postings.markMissed(c, stored.key(), missed, now);
             if (missed >= closeAfterMissedPolls()) {
                 close(c, stored.key(), now);

@@ -10,6 +10,7 @@ import dev.tern.store.SourceState;
 import dev.tern.store.SourceStateStore;
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -24,6 +25,9 @@ import org.slf4j.LoggerFactory;
 public final class SourceStates {
 
     private static final Logger LOG = LoggerFactory.getLogger(SourceStates.class);
+
+    /** How often a hold nobody ends is told again. */
+    static final Duration REMIND_EVERY = Duration.ofDays(1);
 
     private final Database db;
     private final SourceStateStore states;
@@ -108,15 +112,45 @@ public final class SourceStates {
         }
     }
 
-    /** Holds {@code keys} open; a new hold (not a confirmation of the current one) is told to the admins. */
+    /**
+     * Holds {@code keys} open; a new hold (not a confirmation of the current one) is told to the admins, and a hold
+     * that lasts is told again once a day ({@link #REMIND_EVERY}), on the first held poll of each new day of it. The
+     * notice's subject is the hold's identity ({@link #holdId}), which its Accept button carries.
+     */
     void hold(
-            Connection c, SourceConfig source, Collection<String> keys, int confirmations, String reason, Instant now) {
-        boolean isNew = !states.get(c, source.id()).holding();
+            Connection c,
+            SourceConfig source,
+            Collection<String> keys,
+            int confirmations,
+            String reason,
+            boolean listedNothing,
+            Instant now) {
+        SourceState before = states.get(c, source.id());
         states.hold(c, source.id(), keys, confirmations);
         states.markDegraded(c, source.id(), reason, now);
-        if (isNew) {
-            notices.add(c, Kind.SOURCE_HELD, source.id(), null, heldText(source, keys.size(), reason), now);
+        Instant since = states.get(c, source.id()).degradedSince();
+        String text = heldText(source, keys.size(), reason, listedNothing);
+        if (!before.holding()) {
+            notices.add(c, Kind.SOURCE_HELD, source.id(), holdId(since), text, now);
+        } else if (since != null && newDayOfHold(since, before.lastSuccess(), now)) {
+            long days = Duration.between(since, now).toDays();
+            String reminder = "Still held after %d day(s), since %s. ".formatted(days, since) + text;
+            notices.add(c, Kind.SOURCE_HELD, source.id(), holdId(since), reminder, now);
         }
+    }
+
+    /** The identity of a hold: when it began, in base 36 milliseconds (short enough for a button id). */
+    public static String holdId(Instant since) {
+        return since == null ? null : Long.toString(since.toEpochMilli(), Character.MAX_RADIX);
+    }
+
+    /** Whether a whole day more of the hold has passed since the previous held poll. */
+    private static boolean newDayOfHold(Instant since, Instant previousPoll, Instant now) {
+        if (previousPoll == null || previousPoll.isBefore(since)) {
+            return false;
+        }
+        long daysBefore = Duration.between(since, previousPoll).dividedBy(REMIND_EVERY);
+        return Duration.between(since, now).dividedBy(REMIND_EVERY) > daysBefore;
     }
 
     /** Ends the source's hold, telling the admins how it ended. */
@@ -136,16 +170,18 @@ public final class SourceStates {
                 .formatted(source.id(), source.type(), failures, error, source.id());
     }
 
-    private String heldText(SourceConfig source, int postings, String reason) {
-        return ("Source %s (%s): poll held, %d posting(s) kept open: %s. They close after %d more poll(s) that agree,"
-                        + " or now with `tern accept %s` or /tern accept source:%s.")
-                .formatted(
-                        source.id(),
-                        source.type(),
-                        postings,
-                        reason,
-                        polling.confirmHeldPolls(),
-                        source.id(),
-                        source.id());
+    private String heldText(SourceConfig source, int postings, String reason, boolean listedNothing) {
+        String head = "Source %s (%s): poll held, %d posting(s) kept open: %s."
+                .formatted(source.id(), source.type(), postings, reason);
+        String accept =
+                "`tern accept %s`, /tern accept source:%s or the Accept button".formatted(source.id(), source.id());
+        if (listedNothing) {
+            // a poll that lists nothing never confirms a hold: only the source or an admin can end it
+            return head + " They stay open until the source lists postings again (then the usual rules decide), or"
+                    + " until an admin accepts the hold and closes them: " + accept + ".";
+        }
+        return head
+                + " They close after %d more poll(s) that agree, or now with %s."
+                        .formatted(polling.confirmHeldPolls(), accept);
     }
 }

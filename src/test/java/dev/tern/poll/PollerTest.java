@@ -283,7 +283,7 @@ final class PollerTest {
 
         List<PollEvent> back = poll("acme");
 
-        assertThat(back).contains(new PollEvent.HoldCleared("acme"));
+        assertThat(back).contains(new PollEvent.HoldCleared("acme", 4, 0));
         assertThat(closedKeys(back)).isEmpty();
         assertThat(openCount("acme")).isEqualTo(4);
     }

@@ -20,9 +20,11 @@ import dev.tern.poll.PollEvent.SourceSeeded;
 import dev.tern.poll.PollEvent.SourceSuspicious;
 import dev.tern.posting.Posting;
 import dev.tern.source.CacheTags;
+import dev.tern.store.AdminNotice;
 import dev.tern.store.Database;
 import dev.tern.store.DeliveryStatus;
 import dev.tern.store.DeliveryStore;
+import dev.tern.store.NoticeStore;
 import dev.tern.store.PostingStore;
 import dev.tern.store.SourceState;
 import dev.tern.testing.MutableClock;
@@ -30,6 +32,7 @@ import dev.tern.testing.PollPipeline;
 import dev.tern.testing.TestDatabases;
 import java.sql.Connection;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -261,12 +264,77 @@ final class ReconcilerTest {
 
         List<PollEvent> normal = poll(s1, active("1"), active("2"), active("3"), active("4"));
 
-        assertThat(normal).containsExactly(new PollEvent.HoldCleared("s1"), polled(4, 0, 0, 0, 0));
+        assertThat(normal).containsExactly(new PollEvent.HoldCleared("s1", 3, 0), polled(4, 0, 0, 0, 0));
+        assertThat(notices())
+                .extracting(AdminNotice::kind)
+                .containsExactly(AdminNotice.Kind.SOURCE_HELD, AdminNotice.Kind.HOLD_CLEARED);
+        assertThat(notices().getLast().message()).contains("The 3 held posting(s) are listed again; nothing closed.");
         SourceState state = states.state("s1");
         assertThat(state.holding()).isFalse();
         assertThat(state.degraded()).isFalse();
         assertThat(state.degradedReason()).isNull();
         assertThat(states.cacheTags("s1")).isEqualTo(TAGS);
+    }
+
+    @Test
+    void aNormalPollThatStillMissesHeldPostingsEndsTheHoldAndTheUsualRuleClosesThem() {
+        poll(s1, active("1"), active("2"), active("3"), active("4"), active("5"), active("6"));
+        poll(s1, active("1"), active("2"));
+        poll(s1, active("1"), active("2"));
+        assertThat(states.state("s1").heldKeys()).hasSize(4);
+
+        // the board partly recovers: 2 of the 4 held are back, so fewer than half of 6 are missing
+        List<PollEvent> partly = poll(s1, active("1"), active("2"), active("3"), active("4"));
+
+        assertThat(partly).contains(new PollEvent.HoldCleared("s1", 4, 2));
+        assertThat(partly)
+                .as("missed before the hold, by the held poll and now: closed as any posting missed that often")
+                .filteredOn(PostingChanged.class::isInstance)
+                .map(event -> ((PostingChanged) event).change() + " "
+                        + ((PostingChanged) event).posting().key())
+                .containsExactlyInAnyOrder("CLOSED s1:5", "CLOSED s1:6");
+        assertThat(open("s1")).isEqualTo(4);
+        assertThat(states.state("s1").holding()).isFalse();
+        AdminNotice ended = notices().getLast();
+        assertThat(ended.kind()).isEqualTo(AdminNotice.Kind.HOLD_CONFIRMED);
+        assertThat(ended.message())
+                .contains("2 are listed again and stay open")
+                .contains("2 are still not listed: 2 closed now")
+                .doesNotContain("nothing closed");
+    }
+
+    @Test
+    void aHoldOfAnEmptyListingSaysItWaitsForTheSourceOrAnAdmin() {
+        poll(s1, active("1"), active("2"), active("3"));
+
+        poll(s1);
+
+        AdminNotice held = notices().getLast();
+        assertThat(held.kind()).isEqualTo(AdminNotice.Kind.SOURCE_HELD);
+        assertThat(held.message())
+                .contains("until the source lists postings again")
+                .contains("`tern accept s1`")
+                .contains("Accept button")
+                .doesNotContain("more poll(s) that agree");
+        assertThat(held.subject()).as("the hold's identity").isEqualTo(SourceStates.holdId(clock.instant()));
+    }
+
+    @Test
+    void aHoldNobodyEndsIsToldAgainOnceADay() {
+        poll(s1, active("1"), active("2"), active("3"));
+        poll(s1);
+        Instant began = clock.instant();
+
+        for (int i = 0; i < 4 * 24 * 2; i++) { // two days of polls every 15 minutes
+            poll(s1);
+        }
+
+        List<AdminNotice> told = notices();
+        assertThat(told).extracting(AdminNotice::kind).containsOnly(AdminNotice.Kind.SOURCE_HELD);
+        assertThat(told).hasSize(3);
+        assertThat(told.get(1).message()).startsWith("Still held after 1 day(s), since " + began);
+        assertThat(told.get(2).message()).startsWith("Still held after 2 day(s)");
+        assertThat(told).extracting(AdminNotice::subject).containsOnly(SourceStates.holdId(began));
     }
 
     @Test
@@ -420,6 +488,11 @@ final class ReconcilerTest {
 
     private static SourcePolled polled(int postings, int added, int updated, int closed, int reopened) {
         return new SourcePolled("s1", postings, added, updated, closed, reopened, false, MILLIS);
+    }
+
+    private List<AdminNotice> notices() {
+        return db.read(
+                (Connection c) -> new NoticeStore().due(c, clock.instant().plus(Duration.ofDays(1)), 1_000));
     }
 
     private int pending() {

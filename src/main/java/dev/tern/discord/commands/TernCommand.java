@@ -196,7 +196,12 @@ final class TernCommand implements SlashCommand {
                             + "; `/tern accept` closes them now");
                 case PollEvent.HoldConfirmed confirmed ->
                     parts.add("hold confirmed, " + confirmed.closed() + " posting(s) closed");
-                case PollEvent.HoldCleared cleared -> parts.add("hold cleared, nothing closed");
+                case PollEvent.HoldCleared cleared ->
+                    parts.add(
+                            cleared.stillMissing() == 0
+                                    ? "hold cleared, the held postings are listed again"
+                                    : "hold ended, " + cleared.stillMissing()
+                                            + " held posting(s) still missing follow the" + " usual close rule");
                 case PollEvent.HoldAccepted accepted ->
                     parts.add("hold accepted, " + accepted.closed() + " posting(s) closed");
                 case PollEvent.AlertQueued queued -> alerts++;
