@@ -47,9 +47,10 @@ final class AdminChannel implements NoticeSink {
         MessageCreateBuilder message = new MessageCreateBuilder()
                 .setAllowedMentions(EnumSet.noneOf(Message.MentionType.class))
                 .setEmbeds(embed(notice));
-        if (notice.kind() == AdminNotice.Kind.SOURCE_HELD && notice.sourceId() != null) {
-            message.addComponents(
-                    ActionRow.of(Button.danger(Commands.acceptButtonId(notice.sourceId()), "Accept: close them now")));
+        // a notice written before holds had an identity (no subject) gets no button: /tern accept still works
+        if (notice.kind() == AdminNotice.Kind.SOURCE_HELD && notice.sourceId() != null && notice.subject() != null) {
+            message.addComponents(ActionRow.of(Button.danger(
+                    Commands.acceptButtonId(notice.sourceId(), notice.subject()), "Accept: close them now")));
         }
         DiscordFailures.await(target, channel.sendMessage(message.build()).submit());
     }

@@ -92,7 +92,7 @@ final class AdminNoticesTest {
         assertThat(titles(afterHold))
                 .containsExactly("Source list: is failing", "Source list: recovered", "Source list: poll held");
         assertThat(afterHold.get(2).at("/components/0/components/0/custom_id").asText())
-                .isEqualTo("tern:accept:list");
+                .matches("tern:accept:[0-9a-z]+:list");
         assertThat(titles(notices()))
                 .containsExactly(
                         "Source list: is failing",
@@ -111,13 +111,12 @@ final class AdminNoticesTest {
         List<PollEvent> held = tern.pollNow("list");
         assertThat(held).anyMatch(e -> e instanceof PollEvent.SourceSuspicious);
         String messageId = notices().getLast().path("id").asText();
+        String button = buttonId(notices().getLast());
 
-        InteractionReply member =
-                discord.sendButton(FakeDiscord.BOB, FakeDiscord.GENERAL, "tern:accept:list", messageId);
+        InteractionReply member = discord.sendButton(FakeDiscord.BOB, FakeDiscord.GENERAL, button, messageId);
         String refused = member.awaitResponse(WAIT).path("content").asText();
         int openAfterRefusal = open();
-        InteractionReply admin =
-                discord.sendButton(FakeDiscord.ADMIN, FakeDiscord.GENERAL, "tern:accept:list", messageId);
+        InteractionReply admin = discord.sendButton(FakeDiscord.ADMIN, FakeDiscord.GENERAL, button, messageId);
         String accepted = admin.awaitResponse(WAIT).path("content").asText();
 
         assertThat(member.awaitEphemeral(WAIT)).isTrue();
@@ -127,6 +126,66 @@ final class AdminNoticesTest {
         assertThat(accepted).isEqualTo("Accepted the hold of **list**: hold accepted, 5 posting(s) closed.");
         assertThat(open()).isEqualTo(1);
         assertThat(titles(notices())).endsWith("Source list: hold accepted");
+    }
+
+    @Test
+    void anEarlierHoldsButtonDoesNotAcceptALaterHold() throws Exception {
+        tern = start(true);
+        tern.pollNow("list");
+        closeTheSeason();
+        tern.pollNow("list");
+        JsonNode firstNotice = notices().getLast();
+        SEASON.forEach(id -> listing.active(id, true));
+        serve();
+        tern.pollNow("list");
+        Thread.sleep(5); // the second hold begins at a later instant, so it has another identity
+        closeTheSeason();
+        tern.pollNow("list");
+        JsonNode secondNotice = notices().getLast();
+
+        InteractionReply stale = discord.sendButton(
+                FakeDiscord.ADMIN,
+                FakeDiscord.GENERAL,
+                buttonId(firstNotice),
+                firstNotice.path("id").asText());
+        String refused = stale.awaitResponse(WAIT).path("content").asText();
+        int openAfterStale = open();
+        InteractionReply current = discord.sendButton(
+                FakeDiscord.ADMIN,
+                FakeDiscord.GENERAL,
+                buttonId(secondNotice),
+                secondNotice.path("id").asText());
+        String accepted = current.awaitResponse(WAIT).path("content").asText();
+
+        assertThat(titles(notices()))
+                .containsSubsequence("Source list: poll held", "Source list: hold cleared", "Source list: poll held");
+        assertThat(buttonId(firstNotice)).isNotEqualTo(buttonId(secondNotice));
+        assertThat(stale.awaitEphemeral(WAIT)).isTrue();
+        assertThat(refused).contains("earlier hold of **list**").contains("/tern accept source:list");
+        assertThat(openAfterStale).isEqualTo(SEASON.size() + 1);
+        assertThat(accepted).isEqualTo("Accepted the hold of **list**: hold accepted, 5 posting(s) closed.");
+        assertThat(open()).isEqualTo(1);
+    }
+
+    @Test
+    void aSourceIdTooLongForTheButtonIsNamedByAHashThatStillAccepts() throws Exception {
+        String longId = "a-board-with-a-very-long-id-" + "x".repeat(80);
+        tern = start(true, longId);
+        tern.pollNow(longId);
+        closeTheSeason();
+        tern.pollNow(longId);
+        JsonNode notice = notices().getLast();
+        String button = buttonId(notice);
+
+        InteractionReply admin = discord.sendButton(
+                FakeDiscord.ADMIN,
+                FakeDiscord.GENERAL,
+                button,
+                notice.path("id").asText());
+
+        assertThat(button).hasSizeLessThanOrEqualTo(100).doesNotContain(longId);
+        assertThat(admin.awaitResponse(WAIT).path("content").asText()).contains("hold accepted, 5 posting(s) closed");
+        assertThat(open()).isEqualTo(1);
     }
 
     @Test
@@ -168,15 +227,23 @@ final class AdminNoticesTest {
         return discord.messages(FakeDiscord.GENERAL);
     }
 
+    private static String buttonId(JsonNode notice) {
+        return notice.at("/components/0/components/0/custom_id").asText();
+    }
+
     private static List<String> titles(List<JsonNode> messages) {
         return messages.stream().map(m -> m.at("/embeds/0/title").asText()).toList();
     }
 
     private TernRuntime start(boolean adminChannel) throws Exception {
+        return start(adminChannel, "list");
+    }
+
+    private TernRuntime start(boolean adminChannel, String sourceId) throws Exception {
         String yaml = """
                 storage: { url: "jdbc:h2:file:%s" }
                 sources:
-                  - { id: list, type: simplify, url: "%s/listings.json" }
+                  - { id: %s, type: simplify, url: "%s/listings.json" }
                 discord:
                   token: "%s"
                   guilds: ["%s"]
@@ -184,6 +251,7 @@ final class AdminNoticesTest {
                   gatewayUrl: "%s"
                 """.formatted(
                                 dir.resolve("tern"),
+                                sourceId,
                                 board.base(),
                                 FakeDiscord.TOKEN,
                                 FakeDiscord.GUILD_ID,

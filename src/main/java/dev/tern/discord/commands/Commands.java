@@ -7,9 +7,13 @@ public final class Commands {
 
     private Commands() {}
 
-    /** The id of an Accept button for the held poll of {@code sourceId}, as an admin notice carries it. */
-    public static String acceptButtonId(String sourceId) {
-        return TernCommand.NAME + ":" + TernCommand.ACCEPT + ":" + sourceId;
+    /**
+     * The id of an Accept button for one hold ({@code holdId}, see {@code SourceStates.holdId}) of the source, as an
+     * admin notice carries it, so that an old notice's button cannot accept a later hold. A source id too long for
+     * Discord's 100-character limit is replaced by a hash the button handler looks up among the configured sources.
+     */
+    public static String acceptButtonId(String sourceId, String holdId) {
+        return AcceptButton.id(sourceId, holdId);
     }
 
     /** The commands, in the order they are registered. */

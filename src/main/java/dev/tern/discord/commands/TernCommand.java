@@ -2,10 +2,14 @@ package dev.tern.discord.commands;
 
 import dev.tern.config.SourceConfig;
 import dev.tern.discord.DiscordText;
+import dev.tern.match.StatusReport;
 import dev.tern.poll.PollEvent;
+import dev.tern.poll.SourceStates;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import net.dv8tion.jda.api.Permission;
@@ -22,6 +26,7 @@ import net.dv8tion.jda.api.interactions.commands.build.Commands;
 import net.dv8tion.jda.api.interactions.commands.build.OptionData;
 import net.dv8tion.jda.api.interactions.commands.build.SlashCommandData;
 import net.dv8tion.jda.api.interactions.commands.build.SubcommandData;
+import net.dv8tion.jda.api.utils.TimeFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,11 +81,20 @@ final class TernCommand implements SlashCommand {
         }
     }
 
-    /** The Accept button of a held-poll notice: {@code /tern accept} for members with Manage Server only. */
+    /**
+     * The Accept button of a held-poll notice: {@code /tern accept} for members with Manage Server only, and only for
+     * the hold the notice told of; a button of an earlier hold (or of a notice from before buttons named their hold)
+     * is refused with a reply that says what holds now.
+     */
     @Override
     public void onButton(ButtonInteractionEvent event, String[] args) {
-        if (args.length != 2 || !ACCEPT.equals(args[0])) {
-            Replies.text(event, "That button no longer does anything.");
+        Optional<AcceptButton> button = AcceptButton.read(args);
+        if (button.isEmpty()) {
+            Replies.text(
+                    event,
+                    "This button is from an older notice and does not say which hold it accepts. Check "
+                            + Replies.code("/tern status") + ", then use " + Replies.code("/tern accept")
+                            + " if the source is still held.");
             return;
         }
         Member member = event.getMember();
@@ -91,11 +105,36 @@ final class TernCommand implements SlashCommand {
                             + " see " + Replies.code("/tern status") + ".");
             return;
         }
-        String source = args[1];
+        Optional<String> source = button.get().sourceId(context.sources());
+        if (source.isEmpty()) {
+            Replies.text(event, "The source of this notice is no longer configured: nothing to accept.");
+            return;
+        }
         event.deferReply(true).queue();
         polls.execute(() -> event.getHook()
-                .editOriginal(ReplyBody.text(accept(context, source)).edit())
+                .editOriginal(ReplyBody.text(
+                                acceptIfCurrent(source.get(), button.get().holdId()))
+                        .edit())
                 .queue());
+    }
+
+    private String acceptIfCurrent(String source, String holdId) {
+        Optional<Instant> heldSince = context.subscriptions().status().sources().stream()
+                .filter(status -> status.id().equals(source))
+                .findFirst()
+                .map(StatusReport.SourceStatus::heldSince);
+        String name = "**" + DiscordText.literal(source, TEXT_MAX) + "**";
+        if (heldSince.isEmpty()) {
+            return "The hold of " + name + " this notice is about has ended, and the source holds nothing now:"
+                    + " nothing to accept.";
+        }
+        if (!holdId.equals(SourceStates.holdId(heldSince.get()))) {
+            return "This notice is about an earlier hold of " + name + ", which has ended. The source has been held"
+                    + " again since " + TimeFormat.DATE_TIME_SHORT.format(heldSince.get()) + ": accept that one with"
+                    + " the button of its own notice or " + Replies.code("/tern accept source:" + source)
+                    + ", after checking " + Replies.code("/tern status") + ".";
+        }
+        return accept(context, source);
     }
 
     @Override
