@@ -48,8 +48,9 @@ sealed interface QueryNode {
 
         @Override
         public boolean matches(Words text) {
-            for (QueryNode part : parts) {
-                if (!part.matches(text)) {
+            // indexed, not an iterator: the index runs thousands of queries per posting
+            for (int i = 0; i < parts.size(); i++) {
+                if (!parts.get(i).matches(text)) {
                     return false;
                 }
             }
@@ -86,8 +87,8 @@ sealed interface QueryNode {
 
         @Override
         public boolean matches(Words text) {
-            for (QueryNode part : parts) {
-                if (part.matches(text)) {
+            for (int i = 0; i < parts.size(); i++) {
+                if (parts.get(i).matches(text)) {
                     return true;
                 }
             }

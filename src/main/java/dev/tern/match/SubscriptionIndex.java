@@ -55,12 +55,9 @@ public final class SubscriptionIndex {
      */
     private List<Subscription> listed(BitSet set) {
         int[] positions = new int[set.cardinality()];
-        long[] words = set.toLongArray();
         int next = 0;
-        for (int w = 0; w < words.length; w++) {
-            for (long word = words[w]; word != 0; word &= word - 1) {
-                positions[next++] = w * Long.SIZE + Long.numberOfTrailingZeros(word);
-            }
+        for (int i = set.nextSetBit(0); i >= 0; i = set.nextSetBit(i + 1)) {
+            positions[next++] = i;
         }
         return new Positions(all, positions);
     }
