@@ -292,7 +292,7 @@ public final class Reconciler {
     private String clearedText(String sourceId, int held, int stillGone, long closedNow) {
         String head = "Source %s: the last poll looked normal, so the hold ended.".formatted(sourceId);
         if (stillGone == 0) {
-            return head + " The %d held posting(s) are listed again; nothing closed.".formatted(held);
+            return head + " The %d held posting(s) are listed again and stay open.".formatted(held);
         }
         String listed = held > stillGone ? " %d are listed again and stay open;".formatted(held - stillGone) : "";
         long waiting = stillGone - closedNow;

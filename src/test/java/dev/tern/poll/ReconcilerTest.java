@@ -268,7 +268,7 @@ final class ReconcilerTest {
         assertThat(notices())
                 .extracting(AdminNotice::kind)
                 .containsExactly(AdminNotice.Kind.SOURCE_HELD, AdminNotice.Kind.HOLD_CLEARED);
-        assertThat(notices().getLast().message()).contains("The 3 held posting(s) are listed again; nothing closed.");
+        assertThat(notices().getLast().message()).contains("The 3 held posting(s) are listed again and stay open.");
         SourceState state = states.state("s1");
         assertThat(state.holding()).isFalse();
         assertThat(state.degraded()).isFalse();
