@@ -77,7 +77,7 @@ public final class CheckConfigCommand implements Callable<Integer> {
         }
         out.printf("routes (%d):%n", c.routes().size());
         for (RouteConfig r : c.routes()) {
-            out.printf("  %-24s -> %-20s %s%n", r.id(), r.to(), describe(r.filter()));
+            out.printf("  %-24s -> %-20s %s%n", r.id(), Target.displayOf(r.to()), describe(r.filter()));
         }
         TreeSet<String> targets = new TreeSet<>();
         c.routes().forEach(r -> targets.add(Target.displayOf(r.to())));
