@@ -29,7 +29,6 @@ public final class DiscordWebhookNotifier implements Notifier {
 
     private static final int UNKNOWN_WEBHOOK = 10015;
     private static final int INVALID_WEBHOOK_TOKEN = 50027;
-    private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
 
     private final WebhookClient client;
     private final int digest;
@@ -66,7 +65,7 @@ public final class DiscordWebhookNotifier implements Notifier {
                 "POST",
                 withQuery(target.url(), "", "wait=true&with_components=true"),
                 body.toJson(),
-                JSON,
+                headers(message.key()),
                 GAP,
                 DiscordWebhookNotifier::failure);
         try {
@@ -87,9 +86,13 @@ public final class DiscordWebhookNotifier implements Notifier {
                 "PATCH",
                 withQuery(target.url(), "/messages/" + message.receipt().messageId(), "with_components=true"),
                 body.toJson(),
-                JSON,
+                headers(message.key() + ":edit"),
                 GAP,
                 DiscordWebhookNotifier::failure);
+    }
+
+    private static Map<String, String> headers(String idempotencyKey) {
+        return Map.of("Content-Type", "application/json", "Idempotency-Key", idempotencyKey);
     }
 
     /** A deleted webhook or a refused token breaks the target; anything else refuses only this message. */

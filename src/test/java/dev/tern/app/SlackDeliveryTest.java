@@ -50,6 +50,7 @@ final class SlackDeliveryTest {
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.uri().getPath()).isEqualTo(HOOK_PATH);
         assertThat(request.header("Content-Type")).startsWith("application/json");
+        assertThat(request.header("Idempotency-Key")).startsWith("tern-");
         JsonNode body = request.json();
         assertThat(body.get("text").asText()).contains("Acme – Intern 1");
         JsonNode blocks = body.get("blocks");

@@ -76,7 +76,7 @@ public final class SlackNotifier implements Notifier {
                 "POST",
                 target.url(),
                 SlackBlocks.render(message),
-                Map.of("Content-Type", "application/json; charset=utf-8"),
+                Map.of("Content-Type", "application/json; charset=utf-8", "Idempotency-Key", message.key()),
                 GAP,
                 SlackNotifier::failure);
         return Receipt.NONE;
