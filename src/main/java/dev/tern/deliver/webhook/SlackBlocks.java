@@ -34,6 +34,9 @@ final class SlackBlocks {
 
     private static final int SHOWN_LOCATIONS = 3;
     private static final int DIGEST_LINE_MAX = 400;
+    /** Room kept in a digest's last section for "…and N more". */
+    private static final int MORE_ROOM = 40;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -103,7 +106,7 @@ final class SlackBlocks {
         int room = BLOCKS_MAX - 3;
         for (int i = 0; i < alerts.size(); i++) {
             String line = "• " + digestLine(alerts.get(i)) + "\n";
-            if (text.length() + line.length() > SECTION_MAX) {
+            if (text.length() + line.length() > SECTION_MAX - MORE_ROOM) {
                 if (sections + 1 == room) {
                     text.append("…and ").append(alerts.size() - i).append(" more");
                     break;
