@@ -9,6 +9,7 @@ import dev.tern.config.RouteConfig;
 import dev.tern.config.Sizes;
 import dev.tern.config.SourceConfig;
 import dev.tern.config.Sponsorship;
+import dev.tern.config.Target;
 import dev.tern.config.TernConfig;
 import dev.tern.source.Urls;
 import dev.tern.store.H2Urls;
@@ -76,10 +77,10 @@ public final class CheckConfigCommand implements Callable<Integer> {
         }
         out.printf("routes (%d):%n", c.routes().size());
         for (RouteConfig r : c.routes()) {
-            out.printf("  %-24s -> %-20s %s%n", r.id(), r.to(), describe(r.filter()));
+            out.printf("  %-24s -> %-20s %s%n", r.id(), Target.displayOf(r.to()), describe(r.filter()));
         }
         TreeSet<String> targets = new TreeSet<>();
-        c.routes().forEach(r -> targets.add(r.to()));
+        c.routes().forEach(r -> targets.add(Target.displayOf(r.to())));
         out.printf("targets: %s%n", targets.isEmpty() ? "(none)" : String.join(", ", targets));
         out.println(c.http()
                 .map(h -> "status server: http://" + h.bind() + ":" + h.port() + "/ ("

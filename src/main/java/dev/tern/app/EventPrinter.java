@@ -1,12 +1,12 @@
 package dev.tern.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tern.config.Target;
 import dev.tern.deliver.AlertText;
 import dev.tern.deliver.ConsoleNotifier;
+import dev.tern.deliver.PostingJson;
 import dev.tern.poll.PollEvent;
-import dev.tern.posting.Location;
 import dev.tern.posting.Posting;
 import java.io.PrintWriter;
 import java.time.temporal.ChronoUnit;
@@ -99,7 +99,7 @@ public final class EventPrinter {
             }
             case PollEvent.PostingChanged e -> postingJson(node, e.change().type(), e.source(), e.posting());
             case PollEvent.AlertQueued e -> {
-                return ConsoleNotifier.jsonLine(e.target(), e.route(), e.subscription(), e.key());
+                return ConsoleNotifier.jsonLine(Target.displayOf(e.target()), e.route(), e.subscription(), e.key());
             }
         }
         return node.toString();
@@ -110,20 +110,7 @@ public final class EventPrinter {
      * sponsorship, degrees and category.
      */
     public static ObjectNode postingJson(ObjectNode node, String type, String source, Posting p) {
-        node.put("type", type).put("source", source).put("key", p.key());
-        node.put("company", p.company()).put("title", p.title());
-        ArrayNode locations = node.putArray("locations");
-        p.locations().stream().map(Location::display).forEach(locations::add);
-        node.put("remote", p.remote());
-        node.put("term", p.term() == null ? null : p.term().display());
-        node.put("startYear", p.startYear());
-        node.put("url", p.url());
-        node.put("postedAt", p.postedAt() == null ? null : p.postedAt().toString());
-        node.put("sponsorship", p.sponsorship().value());
-        ArrayNode degrees = node.putArray("degrees");
-        p.degrees().forEach(degree -> degrees.add(degree.value()));
-        node.put("category", p.category() == null ? null : p.category().value());
-        return node;
+        return PostingJson.fill(node, type, source, p);
     }
 
     /** One readable line for one event. */
@@ -170,7 +157,7 @@ public final class EventPrinter {
                 "  alert     %s -> %s%s"
                         .formatted(
                                 e.key(),
-                                e.target(),
+                                Target.displayOf(e.target()),
                                 e.route() != null
                                         ? " (route " + e.route() + ")"
                                         : " (subscription " + e.subscription() + ")");

@@ -2,6 +2,7 @@ package dev.tern.app;
 
 import dev.tern.Tern;
 import dev.tern.config.SourceConfig;
+import dev.tern.config.Target;
 import dev.tern.config.TernConfig;
 import dev.tern.deliver.ConsoleNotifier;
 import dev.tern.poll.PollEvent;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "poll",
         mixinStandardHelpOptions = true,
-        description = "Poll sources once, now, against the same database as 'run'; deliver console alerts; exit.")
+        description =
+                "Poll sources once, now, against the same database as 'run'; deliver console and webhook alerts; exit.")
 public final class PollCommand implements Callable<Integer> {
 
     @Mixin
@@ -71,7 +73,7 @@ public final class PollCommand implements Callable<Integer> {
             List<PollEvent> events = services.poller().poll(source, dryRun);
             anyFailed |= events.stream().anyMatch(e -> e instanceof PollEvent.SourceFailed);
             elsewhere += events.stream()
-                    .filter(e -> e instanceof PollEvent.AlertQueued a && !ConsoleNotifier.TARGET.equals(a.target()))
+                    .filter(e -> e instanceof PollEvent.AlertQueued a && needsBot(a.target()))
                     .count();
             printer.print(events);
         }
@@ -82,13 +84,21 @@ public final class PollCommand implements Callable<Integer> {
         return anyFailed ? Tern.EXIT_FAILURE : 0;
     }
 
-    /** This command prints console alerts only; says who sends the others (Discord), and when. */
+    private static boolean needsBot(String target) {
+        try {
+            return Target.parse(target).needsBot();
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+    }
+
+    /** This command delivers console and webhook alerts; says who sends the others (Discord), and when. */
     private static void noteUndelivered(Services services, long alerts, PrintWriter err) {
         if (alerts == 0) {
             return;
         }
         err.printf(
-                "note: %d alert(s) queued for targets other than the console; %s%n",
+                "note: %d alert(s) queued for Discord, which needs the bot; %s%n",
                 alerts,
                 services.database().servedByAnotherProcess()
                         ? "the running Tern that serves the database delivers them"

@@ -73,7 +73,8 @@ public record Services(
     public static final String USER_AGENT = Http.userAgent(Tern.version());
 
     /**
-     * Opens the database (running migrations) and builds everything else.
+     * Opens the database (running migrations) and builds everything else; the webhook targets' notifiers are
+     * added to {@code notifiers}, as they need no bot.
      *
      * @param storage where the database is (the config's, or a throw-away one for the demo)
      */
@@ -114,8 +115,10 @@ public record Services(
                     config.sources());
             SubscriptionTargetHealth health =
                     new SubscriptionTargetHealth(subscriptions, config.routes(), database, stores.notices(), clock);
-            DeliveryWorker deliveries = new DeliveryWorker(
-                    database, stores.deliveries(), stores.messages(), notifiers, clock, health, listener);
+            List<Notifier> all = new ArrayList<>(notifiers);
+            all.addAll(WebhookTargets.notifiers(config, http));
+            DeliveryWorker deliveries =
+                    new DeliveryWorker(database, stores.deliveries(), stores.messages(), all, clock, health, listener);
             NoticeWorker notices = new NoticeWorker(database, stores.notices(), sink, clock);
             return new Services(
                     config,

@@ -1,8 +1,11 @@
 package dev.tern.app;
 
 import dev.tern.Tern;
+import dev.tern.config.RouteConfig;
 import dev.tern.config.SourceConfig;
+import dev.tern.config.Target;
 import dev.tern.config.TernConfig;
+import dev.tern.store.BrokenTarget;
 import dev.tern.store.Database;
 import dev.tern.store.PostingStore;
 import dev.tern.store.SourceState;
@@ -12,6 +15,7 @@ import dev.tern.store.Stores;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -62,12 +66,29 @@ public final class SourcesCommand implements Callable<Integer> {
                         state.consecutiveFailures(),
                         status(state));
             }
+            printBroken(c, database.read(conn -> stores.targets().all(conn)), out);
             out.flush();
             return 0;
         } catch (StoreException e) {
             err.println("error: cannot open the database " + c.storage().displayUrl() + ": " + e.getMessage());
             err.flush();
             return Tern.EXIT_FAILURE;
+        }
+    }
+
+    /** The targets that failed for good, with the routes that send there, as the admin notice told them. */
+    private static void printBroken(TernConfig c, List<BrokenTarget> broken, PrintWriter out) {
+        for (BrokenTarget target : broken) {
+            List<String> routes = c.routes().stream()
+                    .filter(route -> route.to().equals(target.target()))
+                    .map(RouteConfig::id)
+                    .toList();
+            out.printf(
+                    "BROKEN target %s since %s%s: %s%n",
+                    Target.displayOf(target.target()),
+                    time(target.since()),
+                    routes.isEmpty() ? "" : " (routes " + String.join(", ", routes) + ")",
+                    target.reason());
         }
     }
 

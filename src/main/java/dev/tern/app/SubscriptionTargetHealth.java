@@ -1,6 +1,7 @@
 package dev.tern.app;
 
 import dev.tern.config.RouteConfig;
+import dev.tern.config.Target;
 import dev.tern.deliver.TargetHealth;
 import dev.tern.match.SubscriptionService;
 import dev.tern.store.AdminNotice.Kind;
@@ -47,15 +48,37 @@ final class SubscriptionTargetHealth implements TargetHealth {
                 .toList();
         notice(
                 Kind.TARGET_BROKEN,
-                target,
-                "%s is broken: %s. Nothing more is queued for it (routes: %s; subscriptions marked broken: %d). Fix the"
-                        + " channel or the bot's permissions there (View Channel, Send Messages, Embed Links), then"
-                        + " restart Tern: routes are tried again at start."
-                                .formatted(
-                                        target,
-                                        reason,
-                                        routeIds.isEmpty() ? "none" : String.join(", ", routeIds),
-                                        broken.size()));
+                Target.displayOf(target),
+                ("%s is broken: %s. Nothing more is queued for it (routes: %s; subscriptions marked broken: %d). %s,"
+                                + " then restart Tern: routes are tried again at start.")
+                        .formatted(
+                                Target.displayOf(target),
+                                reason,
+                                routeIds.isEmpty() ? "none" : String.join(", ", routeIds),
+                                broken.size(),
+                                fix(target)));
+    }
+
+    /** What an admin does about a broken target of this kind. */
+    private static String fix(String target) {
+        Target parsed;
+        try {
+            parsed = Target.parse(target);
+        } catch (IllegalArgumentException e) {
+            return "Fix the route's target";
+        }
+        return switch (parsed) {
+            case Target.SlackWebhook slack ->
+                "Make a new incoming webhook for the channel in the Slack app (or unarchive the channel) and put its"
+                        + " URL in the route";
+            case Target.DiscordWebhook webhook ->
+                "Make a new webhook in the channel's settings (Integrations > Webhooks) and put its URL in the route";
+            case Target.JsonWebhook webhook -> "Fix the endpoint, or the route's URL or secret";
+            case Target.Console console -> "Fix the route's target";
+            case Target.DiscordChannel channel ->
+                "Fix the channel or the bot's permissions there (View Channel, Send Messages, Embed Links)";
+            case Target.DiscordUser user -> "Fix the user's target";
+        };
     }
 
     @Override

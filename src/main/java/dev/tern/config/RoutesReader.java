@@ -3,14 +3,13 @@ package dev.tern.config;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /** Reads the {@code routes} list: which postings go to which target, with each route's filter. */
 final class RoutesReader {
 
-    private static final List<String> ROUTE_KEYS = List.of("id", "to", "filter");
+    private static final List<String> ROUTE_KEYS = List.of("id", "to", "secret", "filter");
     private static final List<String> FILTER_KEYS = List.of(
             "keywords",
             "locations",
@@ -23,13 +22,6 @@ final class RoutesReader {
             "degrees",
             "includeUnknownDegree",
             "categories");
-    private static final List<String> LATER_SCHEMES = List.of(
-            "slack:",
-            "webhook:",
-            "discord-webhook:",
-            "https://hooks.slack.com/",
-            "https://discord.com/api/webhooks/",
-            "https://discordapp.com/api/webhooks/");
     private static final int MIN_YEAR = 2000;
     private static final int MAX_YEAR = 2100;
     private static final String EXAMPLE = "- { id: everything, to: console }";
@@ -78,16 +70,37 @@ final class RoutesReader {
                 .filter(target -> validTarget(reader, id.orElse("?"), target))
                 .map(target -> Target.parse(target).key());
         if (reader.node("to").isEmpty()) {
-            reader.problem("to", "required: where matching postings go; use console or discord:channel/<channel id>");
+            reader.problem(
+                    "to",
+                    "required: where matching postings go; use console, discord:channel/<channel id>, slack:<webhook URL>,"
+                            + " discord-webhook:<webhook URL> or webhook:<URL>");
         }
         FilterConfig filter = reader.node("filter")
                 .flatMap(node -> MapReader.of(node, reader.pathOf("filter"), values, "a mapping of filter keys"))
                 .map(this::filter)
                 .orElse(FilterConfig.any());
+        String secret = secret(reader, to);
         if (problems.count() != before || id.isEmpty() || to.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new RouteConfig(id.get(), to.get(), filter));
+        return Optional.of(new RouteConfig(id.get(), to.get(), filter, secret));
+    }
+
+    /** The key that signs a {@code webhook:} target's bodies, or null; never quoted in a message. */
+    private String secret(MapReader reader, Optional<String> to) {
+        if (reader.node("secret").isEmpty()) {
+            return null;
+        }
+        Optional<String> secret = reader.text("secret").filter(text -> !text.isBlank());
+        if (secret.isEmpty()) {
+            reader.problem("secret", "is empty; set it (secret: ${WEBHOOK_SECRET}) or remove the key");
+            return null;
+        }
+        if (to.isPresent() && !(Target.parse(to.get()) instanceof Target.JsonWebhook)) {
+            reader.problem("secret", "only a webhook:<URL> target signs its bodies with a secret; remove the key");
+            return null;
+        }
+        return secret.get();
     }
 
     private Optional<String> id(MapReader reader) {
@@ -108,14 +121,6 @@ final class RoutesReader {
     }
 
     private boolean validTarget(MapReader reader, String routeId, String text) {
-        String lower = text.strip().toLowerCase(Locale.ROOT);
-        if (LATER_SCHEMES.stream().anyMatch(lower::startsWith)) {
-            reader.problem(
-                    "to",
-                    "target '" + Target.hidden(text.strip())
-                            + "' is not available yet (it comes with the Slack work); use console or discord:channel/<id>");
-            return false;
-        }
         Target target;
         try {
             target = Target.parseStrict(text);
@@ -125,6 +130,9 @@ final class RoutesReader {
         }
         return switch (target) {
             case Target.Console console -> true;
+            case Target.SlackWebhook slack -> true;
+            case Target.DiscordWebhook webhook -> true;
+            case Target.JsonWebhook webhook -> true;
             case Target.DiscordChannel channel -> discordEnabled(reader, routeId);
             case Target.DiscordUser user -> {
                 reader.problem(

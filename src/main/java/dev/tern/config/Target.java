@@ -1,13 +1,16 @@
 package dev.tern.config;
 
+import java.net.URI;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Where alerts go, parsed once from its text form ({@code console}, {@code discord:channel/ID},
- * {@code discord:user/ID}). The text form ({@link #key()}) is what routes say, the outbox stores and the unique
- * key of an alert uses; everything else works with this type instead of looking at prefixes.
+ * {@code discord:user/ID}, {@code slack:URL}, {@code discord-webhook:URL}, {@code webhook:URL}). The text form
+ * ({@link #key()}) is what routes say, the outbox stores and the unique key of an alert uses, so it stays the same
+ * across restarts; everything else works with this type instead of looking at prefixes. A webhook's key holds its
+ * secret URL: what is printed is {@link #display()} (or {@link #displayOf(String)}), never the key.
  */
 public sealed interface Target {
 
@@ -42,6 +45,11 @@ public sealed interface Target {
         public static final String PREFIX = "discord:channel/";
 
         @Override
+        public boolean needsBot() {
+            return true;
+        }
+
+        @Override
         public String key() {
             return PREFIX + channelId;
         }
@@ -57,6 +65,11 @@ public sealed interface Target {
         public static final String PREFIX = "discord:user/";
 
         @Override
+        public boolean needsBot() {
+            return true;
+        }
+
+        @Override
         public String key() {
             return PREFIX + userId;
         }
@@ -64,6 +77,71 @@ public sealed interface Target {
         @Override
         public String kind() {
             return "discord_user";
+        }
+    }
+
+    /** Whether only the Discord bot delivers here (a process without the bot leaves these alerts waiting). */
+    default boolean needsBot() {
+        return false;
+    }
+
+    /** A Slack incoming webhook: Block Kit messages to the channel it was made for. */
+    record SlackWebhook(URI url) implements Target {
+        public static final String PREFIX = "slack:";
+
+        @Override
+        public String key() {
+            return PREFIX + url;
+        }
+
+        @Override
+        public String kind() {
+            return "slack";
+        }
+
+        @Override
+        public String display() {
+            return PREFIX + hidden(url.toString());
+        }
+    }
+
+    /** A Discord webhook: the bot's embeds, without the bot. */
+    record DiscordWebhook(URI url) implements Target {
+        public static final String PREFIX = "discord-webhook:";
+
+        @Override
+        public String key() {
+            return PREFIX + url;
+        }
+
+        @Override
+        public String kind() {
+            return "discord_webhook";
+        }
+
+        @Override
+        public String display() {
+            return PREFIX + hidden(url.toString());
+        }
+    }
+
+    /** Any HTTP endpoint that takes a JSON POST per posting (a bridge, a script). */
+    record JsonWebhook(URI url) implements Target {
+        public static final String PREFIX = "webhook:";
+
+        @Override
+        public String key() {
+            return PREFIX + url;
+        }
+
+        @Override
+        public String kind() {
+            return "webhook";
+        }
+
+        @Override
+        public String display() {
+            return PREFIX + hidden(url.toString());
         }
     }
 
@@ -89,13 +167,28 @@ public sealed interface Target {
                     ? new DiscordChannel(discord.group(2))
                     : new DiscordUser(discord.group(2));
         }
-        if (trimmed.toLowerCase(Locale.ROOT).startsWith("discord:")) {
+        String lower = trimmed.toLowerCase(Locale.ROOT);
+        if (lower.startsWith(SlackWebhook.PREFIX)) {
+            return new SlackWebhook(WebhookUrls.check(WebhookUrls.Kind.SLACK, trimmed));
+        }
+        if (lower.startsWith(DiscordWebhook.PREFIX)) {
+            return new DiscordWebhook(WebhookUrls.check(WebhookUrls.Kind.DISCORD, trimmed));
+        }
+        if (lower.startsWith(JsonWebhook.PREFIX)) {
+            return new JsonWebhook(WebhookUrls.check(WebhookUrls.Kind.JSON, trimmed));
+        }
+        if (lower.startsWith("https://") || lower.startsWith("http://")) {
+            throw new IllegalArgumentException("target '" + hidden(trimmed) + "' needs its kind before the URL:"
+                    + " slack:<URL>, discord-webhook:<URL> or webhook:<URL>");
+        }
+        if (lower.startsWith("discord:")) {
             throw new IllegalArgumentException("Discord target '" + hidden(trimmed) + "' must be"
                     + " discord:channel/<channel id>, e.g. discord:channel/123456789012345678 (in Discord:"
                     + " right-click the channel, Copy Channel ID)");
         }
         throw new IllegalArgumentException(
-                "unknown target '" + hidden(trimmed) + "'; use console or discord:channel/<id>");
+                "unknown target '" + hidden(trimmed) + "'; use console, discord:channel/<id>, slack:<webhook URL>,"
+                        + " discord-webhook:<webhook URL> or webhook:<URL>");
     }
 
     /**
@@ -110,6 +203,9 @@ public sealed interface Target {
                     case DiscordChannel channel -> channel.channelId();
                     case DiscordUser user -> user.userId();
                     case Console console -> "0";
+                    case SlackWebhook slack -> "0";
+                    case DiscordWebhook webhook -> "0";
+                    case JsonWebhook webhook -> "0";
                 };
         if (!SNOWFLAKE.matcher(id).matches()) {
             throw new IllegalArgumentException("Discord target '" + target.key() + "' must be"
@@ -119,12 +215,27 @@ public sealed interface Target {
         return target;
     }
 
+    /** The target {@code key} names as it may be printed; a key that does not parse is shown as {@link #hidden}. */
+    static String displayOf(String key) {
+        try {
+            return parse(key).display();
+        } catch (IllegalArgumentException e) {
+            return hidden(key == null ? "" : key.strip());
+        }
+    }
+
     /** A text that failed to parse, as it may be printed: after a scheme (slack:, https://) may come a secret. */
     static String hidden(String text) {
         int scheme = text.indexOf("://");
         if (scheme >= 0) {
-            int hostEnd = text.indexOf('/', scheme + "://".length());
-            return hostEnd < 0 ? text : text.substring(0, hostEnd + 1) + "...";
+            int start = scheme + "://".length();
+            int end = start;
+            while (end < text.length() && "/?#".indexOf(text.charAt(end)) < 0) {
+                end++;
+            }
+            String authority = text.substring(start, end);
+            String host = authority.substring(authority.lastIndexOf('@') + 1);
+            return text.substring(0, start) + host + (end < text.length() ? "/..." : "");
         }
         int colon = text.indexOf(':');
         return colon >= 0 && !DISCORD.matcher(text).matches() && !text.startsWith("discord:")

@@ -1,5 +1,6 @@
 package dev.tern.deliver;
 
+import dev.tern.config.Target;
 import dev.tern.store.OutboxMessage;
 import java.time.Instant;
 import java.util.List;
@@ -45,7 +46,11 @@ final class MessageEditor {
         } catch (DeliveryException e) {
             if (e.isPermanent()) {
                 outbox.write(c -> outbox.messages().markUneditable(c, row.id(), e.getMessage()));
-                log.info("Message {} to {} can no longer be edited: {}", row.id(), row.target(), e.getMessage());
+                log.info(
+                        "Message {} to {} can no longer be edited: {}",
+                        row.id(),
+                        Target.displayOf(row.target()),
+                        e.getMessage());
             } else {
                 retry(row, e.getMessage());
             }
@@ -55,7 +60,7 @@ final class MessageEditor {
             return false;
         }
         outbox.write(c -> outbox.messages().markEdited(c, row.id(), row.editsRequested()));
-        log.debug("Edited message {} to {}", row.id(), row.target());
+        log.debug("Edited message {} to {}", row.id(), Target.displayOf(row.target()));
         return true;
     }
 
@@ -63,11 +68,16 @@ final class MessageEditor {
         int attempts = row.editAttempts() + 1;
         if (attempts >= DeliveryWorker.MAX_ATTEMPTS) {
             outbox.write(c -> outbox.messages().markUneditable(c, row.id(), "gave up editing: " + error));
-            log.error("Gave up editing message {} to {}: {}", row.id(), row.target(), error);
+            log.error("Gave up editing message {} to {}: {}", row.id(), Target.displayOf(row.target()), error);
             return;
         }
         Instant next = outbox.now().plus(DeliveryWorker.backoff(attempts));
         outbox.write(c -> outbox.messages().markEditRetry(c, row.id(), attempts, next, error));
-        log.warn("Editing message {} to {} failed, will retry at {}: {}", row.id(), row.target(), next, error);
+        log.warn(
+                "Editing message {} to {} failed, will retry at {}: {}",
+                row.id(),
+                Target.displayOf(row.target()),
+                next,
+                error);
     }
 }

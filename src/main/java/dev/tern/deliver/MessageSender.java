@@ -1,5 +1,6 @@
 package dev.tern.deliver;
 
+import dev.tern.config.Target;
 import dev.tern.store.OutboxMessage;
 import java.time.Instant;
 import java.util.HashSet;
@@ -85,7 +86,7 @@ final class MessageSender {
                 "Delivered message {} ({} alert(s)) to {}",
                 row.id(),
                 message.alerts().size(),
-                row.target());
+                Target.displayOf(row.target()));
         listener.delivered(row.target(), DeliveryListener.Outcome.SENT, alerts);
         return alerts;
     }
@@ -108,7 +109,10 @@ final class MessageSender {
             }
         } catch (RuntimeException failure) {
             log.error(
-                    "Could not record that target {} failed for good: {}", row.target(), failure.getMessage(), failure);
+                    "Could not record that target {} failed for good: {}",
+                    Target.displayOf(row.target()),
+                    failure.getMessage(),
+                    failure);
         }
     }
 
@@ -122,7 +126,12 @@ final class MessageSender {
         listener.delivered(row.target(), DeliveryListener.Outcome.RETRIED, alerts);
         Instant next = outbox.now().plus(DeliveryWorker.backoff(attempts));
         outbox.write(c -> outbox.messages().markRetry(c, row.id(), attempts, next, error));
-        log.warn("Delivery of message {} to {} failed, will retry at {}: {}", row.id(), row.target(), next, error);
+        log.warn(
+                "Delivery of message {} to {} failed, will retry at {}: {}",
+                row.id(),
+                Target.displayOf(row.target()),
+                next,
+                error);
     }
 
     private void fail(OutboxMessage row, String error) {
@@ -130,7 +139,7 @@ final class MessageSender {
         log.error(
                 "Delivery of message {} to {} failed for good, its alerts are marked FAILED: {}",
                 row.id(),
-                row.target(),
+                Target.displayOf(row.target()),
                 error);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tern.deliver;
 
+import dev.tern.config.Target;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +48,7 @@ final class Notifiers {
                     .filter(warned::add)
                     .forEach(target -> log.warn(
                             "No notifier delivers to {} (is its bot or webhook configured?); its alerts wait in the outbox",
-                            target));
+                            Target.displayOf(target)));
             unhandled.addAll(found);
         }
     }

@@ -2,6 +2,7 @@ package dev.tern.discord;
 
 import dev.tern.deliver.Alert;
 import dev.tern.deliver.AlertMessage;
+import dev.tern.deliver.MessagePlan;
 import dev.tern.store.MessageLayout;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -24,6 +25,7 @@ import net.dv8tion.jda.api.utils.messages.MessageEditData;
 final class AlertMessages {
 
     static final int BUTTONS_PER_ROW = 5;
+    static final int EMBEDS_PER_MESSAGE = Message.MAX_EMBED_COUNT;
 
     private AlertMessages() {}
 
@@ -75,6 +77,32 @@ final class AlertMessages {
             rows.add(ActionRow.of(buttons.subList(i, Math.min(buttons.size(), i + BUTTONS_PER_ROW))));
         }
         return rows;
+    }
+
+    /**
+     * How alerts for one target go in messages: one digest when there are more than {@code digest}, else batches
+     * within Discord's per-message limits (leaving room for a later "closed" edit).
+     */
+    static List<MessagePlan> plan(List<Alert> alerts, int digest) {
+        if (alerts.size() > digest) {
+            return List.of(new MessagePlan(alerts, MessageLayout.DIGEST));
+        }
+        List<MessagePlan> plans = new ArrayList<>();
+        List<Alert> current = new ArrayList<>();
+        int length = 0;
+        for (Alert alert : alerts) {
+            int size = length(alert);
+            if (!current.isEmpty()
+                    && (current.size() == EMBEDS_PER_MESSAGE || length + size > MessageEmbed.EMBED_MAX_LENGTH_BOT)) {
+                plans.add(new MessagePlan(current, MessageLayout.ITEMS));
+                current = new ArrayList<>();
+                length = 0;
+            }
+            current.add(alert);
+            length += size;
+        }
+        plans.add(new MessagePlan(current, MessageLayout.ITEMS));
+        return plans;
     }
 
     /** The alerts' share of the embed-length budget when they go in one message of embeds. */

@@ -8,15 +8,12 @@ import dev.tern.deliver.DeliveryException.Kind;
 import dev.tern.deliver.MessagePlan;
 import dev.tern.deliver.Notifier;
 import dev.tern.deliver.Receipt;
-import dev.tern.store.MessageLayout;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.entities.Message;
-import net.dv8tion.jda.api.entities.MessageEmbed;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.MessageChannel;
 import org.slf4j.Logger;
@@ -31,7 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class DiscordNotifier implements Notifier {
 
-    static final int EMBEDS_PER_MESSAGE = Message.MAX_EMBED_COUNT;
+    static final int EMBEDS_PER_MESSAGE = AlertMessages.EMBEDS_PER_MESSAGE;
     /**
      * How long Tern trusts Discord to remember a nonce. Discord keeps them "a few minutes"; a message first tried
      * longer ago than this is looked for in the channel before it is sent again.
@@ -63,25 +60,7 @@ public final class DiscordNotifier implements Notifier {
     /** One digest, or batches within Discord's per-message limits (leaving room for a later "closed" edit). */
     @Override
     public List<MessagePlan> plan(String target, List<Alert> alerts) {
-        if (alerts.size() > digest) {
-            return List.of(new MessagePlan(alerts, MessageLayout.DIGEST));
-        }
-        List<MessagePlan> plans = new ArrayList<>();
-        List<Alert> current = new ArrayList<>();
-        int length = 0;
-        for (Alert alert : alerts) {
-            int size = AlertMessages.length(alert);
-            if (!current.isEmpty()
-                    && (current.size() == EMBEDS_PER_MESSAGE || length + size > MessageEmbed.EMBED_MAX_LENGTH_BOT)) {
-                plans.add(new MessagePlan(current, MessageLayout.ITEMS));
-                current = new ArrayList<>();
-                length = 0;
-            }
-            current.add(alert);
-            length += size;
-        }
-        plans.add(new MessagePlan(current, MessageLayout.ITEMS));
-        return plans;
+        return AlertMessages.plan(alerts, digest);
     }
 
     @Override

@@ -58,7 +58,7 @@ final class TargetFailures {
         List<Long> ids = affected.stream().map(StoredSubscription::id).toList();
         LOG.error(
                 "Target {} is broken ({}); stopped delivering to it: route(s) {}, subscription(s) {}",
-                target,
+                Target.displayOf(target),
                 reason,
                 routeIds,
                 ids);
@@ -74,7 +74,9 @@ final class TargetFailures {
                 .toList());
         if (!cleared.isEmpty()) {
             live.refresh();
-            LOG.info("Trying broken route target(s) {} again", cleared);
+            LOG.info(
+                    "Trying broken route target(s) {} again",
+                    cleared.stream().map(Target::displayOf).toList());
         }
         return cleared;
     }
@@ -115,7 +117,7 @@ final class TargetFailures {
     static String brokenNotice(String target, List<Long> ids) {
         String where = Target.parse(target) instanceof Target.DiscordChannel channel
                 ? "channel " + channel.channelId()
-                : target;
+                : Target.displayOf(target);
         return "Tern can no longer post to " + where + ", so " + subscriptionsAre(ids)
                 + " stopped; remove " + (ids.size() == 1 ? "it" : "them")
                 + " with /unsubscribe and subscribe again where Tern can post";

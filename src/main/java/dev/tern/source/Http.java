@@ -130,6 +130,34 @@ public final class Http implements AutoCloseable {
                 CacheTags.NONE);
     }
 
+    /**
+     * Sends one request and returns whatever the server answers, any status, without retrying and without the host
+     * gate: for deliveries (webhooks), whose callers decide what a status means and when to try again. Messages name
+     * the target as {@code shownAs}, never by its URL, whose path may be the secret.
+     *
+     * @param method POST, PATCH, ...
+     * @param headers request headers (Content-Type among them); their values are never put in a message
+     * @throws FetchException when no answer came (connection refused, timeout, a body over the size cap)
+     */
+    public Answer exchange(String method, URI uri, byte[] body, Map<String, String> headers, String shownAs)
+            throws FetchException, InterruptedException {
+        HttpRequest.Builder request;
+        try {
+            request = HttpRequest.newBuilder(uri).timeout(timeout).header("User-Agent", userAgent);
+        } catch (IllegalArgumentException e) {
+            throw new FetchException("cannot send to " + shownAs + ": not an http(s) URL");
+        }
+        HttpRequest built = withHeaders(request, headers, shownAs)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        HttpResponse<byte[]> response = exchange(built, shownAs);
+        return new Answer(
+                response.statusCode(),
+                response.body(),
+                RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), retry.clock())
+                        .orElse(null));
+    }
+
     /** Stops the client's threads; requests still running fail. */
     @Override
     public void close() {
@@ -149,12 +177,17 @@ public final class Http implements AutoCloseable {
 
     private static HttpRequest.Builder withHeaders(HttpRequest.Builder request, Map<String, String> headers, URI uri)
             throws FetchException {
+        return withHeaders(request, headers, Urls.redact(uri));
+    }
+
+    private static HttpRequest.Builder withHeaders(
+            HttpRequest.Builder request, Map<String, String> headers, String shownAs) throws FetchException {
         for (Map.Entry<String, String> header : headers.entrySet()) {
             try {
                 request.setHeader(header.getKey(), header.getValue());
             } catch (IllegalArgumentException e) {
                 // The JDK's message may quote the value, which may be a credential: name the header only.
-                throw new FetchException("cannot send the header '" + header.getKey() + "' to " + Urls.redact(uri)
+                throw new FetchException("cannot send the header '" + header.getKey() + "' to " + shownAs
                         + ": the HTTP client sets it itself (Host, Content-Length, Connection...) or its name or"
                         + " value is not valid");
             }
@@ -172,7 +205,7 @@ public final class Http implements AutoCloseable {
             boolean last = attempt == MAX_ATTEMPTS;
             HttpResponse<byte[]> response;
             try {
-                response = hostGate.call(request.uri(), () -> exchange(request));
+                response = hostGate.call(request.uri(), () -> exchange(request, url));
             } catch (RetryableException e) {
                 if (last) {
                     throw new FetchException(e.getMessage(), e.getCause());
@@ -194,9 +227,8 @@ public final class Http implements AutoCloseable {
         }
     }
 
-    private HttpResponse<byte[]> exchange(HttpRequest request)
+    private HttpResponse<byte[]> exchange(HttpRequest request, String url)
             throws RetryableException, FetchException, InterruptedException {
-        String url = Urls.redact(request.uri());
         CompletableFuture<HttpResponse<byte[]>> future =
                 client.sendAsync(request, CappedBodySubscriber.handler(maxBodySize));
         try {
@@ -299,6 +331,21 @@ public final class Http implements AutoCloseable {
     private static final class RetryableException extends FetchException {
         RetryableException(String message, Throwable cause) {
             super(message, cause);
+        }
+    }
+
+    /**
+     * Any answer to {@link #exchange}.
+     *
+     * @param status the status code
+     * @param body the body as sent (not decompressed: deliveries ask for no gzip)
+     * @param retryAfter the wait a {@code Retry-After} header asks for, or null without one
+     */
+    public record Answer(int status, byte[] body, Duration retryAfter) {
+
+        /** The body as UTF-8 text. */
+        public String text() {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 

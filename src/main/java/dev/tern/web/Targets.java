@@ -28,12 +28,8 @@ final class Targets {
         }
     }
 
-    /** Console and Discord targets as they are; anything else (webhook addresses are secrets) as its kind only. */
+    /** Console and Discord targets as they are; a webhook (whose address is a secret) by its scheme and host only. */
     static String display(String target) {
-        String kind = kind(target);
-        return switch (kind) {
-            case CONSOLE, DISCORD_CHANNEL, DISCORD_USER -> target;
-            default -> kind + " (address hidden)";
-        };
+        return Target.displayOf(target);
     }
 }

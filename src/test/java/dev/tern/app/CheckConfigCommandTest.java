@@ -93,7 +93,7 @@ final class CheckConfigCommandTest {
     }
 
     @Test
-    void laterTargetsAreRecognisedWithoutPrintingTheirSecretsAndHugeBodiesAreRefused() throws Exception {
+    void webhookTargetsAreCheckedWithoutPrintingTheirSecretsAndHugeBodiesAreRefused() throws Exception {
         Path config = write("""
                 polling: { maxBodySize: 3GB }
                 routes:
@@ -106,8 +106,8 @@ final class CheckConfigCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err())
                 .contains("polling.maxBodySize: must be at most 1GB")
-                .contains("routes[0].to: target 'slack:...' is not available yet")
-                .contains("routes[1].to: target 'https://discord.com/...' is not available yet")
+                .contains("routes[0].to: target 'slack:...' must be a Slack incoming webhook URL")
+                .contains("routes[1].to: target 'https://discord.com/...' needs its kind before the URL")
                 .doesNotContain("abcdefgh1234")
                 .doesNotContain("tok3n");
     }

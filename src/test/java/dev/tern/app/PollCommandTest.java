@@ -206,7 +206,7 @@ final class PollCommandTest {
                 .singleElement()
                 .satisfies(n -> assertThat(n.get("target").asText()).isEqualTo("discord:channel/123"));
         assertThat(run.err())
-                .contains("note: 1 alert(s) queued for targets other than the console; they wait in the outbox until"
+                .contains("note: 1 alert(s) queued for Discord, which needs the bot; they wait in the outbox until"
                         + " 'tern run' delivers them");
         try (Database db = Database.open("jdbc:h2:file:" + database, "", "")) {
             int pending = db.read(c -> new DeliveryStore().count(c, DeliveryStatus.PENDING));

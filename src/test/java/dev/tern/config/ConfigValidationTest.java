@@ -251,7 +251,8 @@ final class ConfigValidationTest {
                         "sources[0].board: required for type greenhouse (line 3)",
                         "sources[1].id: duplicate id 'a' (first used at line 3); ids must be unique (line 4)",
                         "sources[1].type: unknown type 'nope'; expected one of: greenhouse, lever, simplify (line 4)",
-                        "routes[0].to: unknown target 'pager'; use console or discord:channel/<id> (line 6)");
+                        "routes[0].to: unknown target 'pager'; use console, discord:channel/<id>, slack:<webhook URL>,"
+                                + " discord-webhook:<webhook URL> or webhook:<URL> (line 6)");
     }
 
     @Test
@@ -270,15 +271,52 @@ final class ConfigValidationTest {
         assertThat(e.getMessage())
                 .doesNotContain("s3cret-pass", "xyzzy", "abc123secret")
                 .contains("sources[0].region: region must be us or eu, not '***' (line 3)")
-                .contains("routes[0].to: target 'https://hooks.slack.com/...' is not available yet (it comes with the "
-                        + "Slack work); use console or discord:channel/<id> (line 5)");
+                .contains("routes[0].to: target 'https://hooks.slack.com/...' needs its kind before the URL:"
+                        + " slack:<URL>, discord-webhook:<URL> or webhook:<URL> (line 5)");
     }
 
     @Test
-    void slackTargetsAreRecognisedButNotYetAvailable() {
-        assertThat(problems("routes:\n  - { id: s, to: 'slack:C123' }\n  - { id: w, to: console }\n"))
-                .containsExactly("routes[0].to: target 'slack:...' is not available yet "
-                        + "(it comes with the Slack work); use console or discord:channel/<id> (line 2)");
+    void webhookTargetsAreCheckedForSchemeHostAndShapeWithoutPrintingTheirSecrets() {
+        String yaml = """
+                routes:
+                  - { id: a, to: 'slack:T000/B000/sekrit1' }
+                  - { id: b, to: 'slack:http://hooks.slack.com/services/T1/B1/sekrit2' }
+                  - { id: c, to: 'slack:https://hooks.example.com/services/T1/B1/sekrit3' }
+                  - { id: d, to: 'discord-webhook:https://discord.com/api/webhooks/abc/sekrit4' }
+                  - { id: e, to: 'webhook:ftp://relay.example/sekrit5' }
+                  - { id: f, to: 'slack:' }
+                  - { id: g, to: 'webhook:https://relay.example/in', secret: '' }
+                  - { id: h, to: console, secret: sekrit6 }
+                  - { id: ok1, to: 'slack:https://hooks.slack.com/services/T0001/B0001/sekrit7' }
+                  - { id: ok2, to: 'discord-webhook:https://discord.com/api/webhooks/123/sek-rit8' }
+                  - { id: ok3, to: 'webhook:http://127.0.0.1:9/any/path', secret: sekrit9 }
+                  - { id: ok4, to: 'slack:http://localhost:8080/whatever' }
+                """;
+
+        List<String> problems = problems(yaml);
+
+        assertThat(problems)
+                .containsExactly(
+                        "routes[0].to: target 'slack:...' must be a Slack incoming webhook URL such as"
+                                + " https://hooks.slack.com/services/T…/B…/… (line 2)",
+                        "routes[1].to: target 'slack:http://hooks.slack.com/...' must use https: plain http is"
+                                + " allowed only to this machine (127.0.0.1, localhost), where nothing crosses a network"
+                                + " (line 3)",
+                        "routes[2].to: target 'slack:https://hooks.example.com/...' is not a Slack incoming webhook URL"
+                                + " such as https://hooks.slack.com/services/T…/B…/…; copy the whole URL the Slack"
+                                + " app's Incoming Webhooks page gives (line 4)",
+                        "routes[3].to: target 'discord-webhook:https://discord.com/...' is not a Discord webhook URL"
+                                + " such as https://discord.com/api/webhooks/<id>/<token>; copy the whole URL the"
+                                + " channel's Integrations > Webhooks page gives (line 5)",
+                        "routes[4].to: target 'webhook:ftp://relay.example/...' must be an https URL (or http to this"
+                                + " machine: 127.0.0.1, localhost) (line 6)",
+                        "routes[5].to: target 'slack:' needs a Slack incoming webhook URL such as"
+                                + " https://hooks.slack.com/services/T…/B…/… after 'slack:' (is the environment variable"
+                                + " it comes from, e.g. ${SLACK_WEBHOOK_URL}, set?) (line 7)",
+                        "routes[6].secret: is empty; set it (secret: ${WEBHOOK_SECRET}) or remove the key (line 8)",
+                        "routes[7].secret: only a webhook:<URL> target signs its bodies with a secret; remove the key"
+                                + " (line 9)");
+        assertThat(String.join("\n", problems)).doesNotContain("sekrit");
     }
 
     @Test

@@ -26,11 +26,44 @@ final class TargetTest {
     @Test
     void anUnknownTargetIsNamedWithoutWhatMayBeASecret() {
         assertThatThrownBy(() -> Target.parse("slack:T000/B000/very-secret"))
-                .hasMessage("unknown target 'slack:...'; use console or discord:channel/<id>")
+                .hasMessageStartingWith("target 'slack:...' must be a Slack incoming webhook URL")
                 .hasMessageNotContaining("secret");
         assertThatThrownBy(() -> Target.parse("https://hooks.example/services/abc/secret"))
                 .hasMessageContaining("https://hooks.example/...")
                 .hasMessageNotContaining("secret");
+        assertThatThrownBy(() -> Target.parse("sms:+15550100"))
+                .hasMessageStartingWith("unknown target 'sms:...'")
+                .hasMessageNotContaining("5550100");
         assertThatThrownBy(() -> Target.parse("discord:thread/1")).hasMessageContaining("discord:channel/<channel id>");
+    }
+
+    @Test
+    void webhookTargetsKeepTheirUrlAsKeyAndHideItWhenShown() {
+        String slack = "slack:https://hooks.slack.com/services/T0001/B0002/s3cr3tT0ken";
+        Target parsed = Target.parse(slack);
+
+        assertThat(parsed).isInstanceOf(Target.SlackWebhook.class);
+        assertThat(parsed.key()).isEqualTo(slack);
+        assertThat(Target.parse(parsed.key())).isEqualTo(parsed);
+        assertThat(parsed.display()).isEqualTo("slack:https://hooks.slack.com/...");
+        assertThat(parsed.kind()).isEqualTo("slack");
+        assertThat(parsed.needsBot()).isFalse();
+        assertThat(Target.displayOf("discord-webhook:https://discord.com/api/webhooks/1/t0ken"))
+                .isEqualTo("discord-webhook:https://discord.com/...");
+        assertThat(Target.displayOf("webhook:https://user:pw@relay.example?token=abc"))
+                .isEqualTo("webhook:https://relay.example/...");
+        assertThat(Target.displayOf("webhook:http://127.0.0.1:8080/hook"))
+                .isEqualTo("webhook:http://127.0.0.1:8080/...");
+        assertThat(Target.displayOf("discord:channel/123")).isEqualTo("discord:channel/123");
+        assertThat(Target.parse("discord:channel/123").needsBot()).isTrue();
+    }
+
+    @Test
+    void plainHttpIsAllowedOnlyToThisMachine() {
+        assertThat(Target.parse("webhook:http://127.0.0.1:9/x")).isInstanceOf(Target.JsonWebhook.class);
+        assertThat(Target.parse("webhook:http://[::1]:9/x")).isInstanceOf(Target.JsonWebhook.class);
+        assertThat(Target.parse("discord-webhook:http://localhost/x")).isInstanceOf(Target.DiscordWebhook.class);
+        assertThatThrownBy(() -> Target.parse("webhook:http://relay.example/x")).hasMessageContaining("must use https");
+        assertThatThrownBy(() -> Target.parse("webhook:http://10.0.0.1/x")).hasMessageContaining("must use https");
     }
 }

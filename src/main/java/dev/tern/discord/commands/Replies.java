@@ -71,6 +71,9 @@ final class Replies {
             case Target.DiscordChannel channel -> "in <#" + channel.channelId() + ">";
             case Target.DiscordUser user -> "by DM";
             case Target.Console console -> "on the console";
+            case Target.SlackWebhook slack -> "in Slack";
+            case Target.DiscordWebhook webhook -> "by a Discord webhook";
+            case Target.JsonWebhook webhook -> "by a webhook";
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.tern.discord.commands;
 
+import dev.tern.config.Target;
 import dev.tern.discord.DiscordText;
 import dev.tern.match.StatusReport;
 import java.time.Instant;
@@ -107,7 +108,7 @@ final class StatusEmbeds {
 
     private static String broken(StatusReport.Broken b) {
         StringBuilder line = new StringBuilder()
-                .append(DiscordText.literal(b.target(), REASON_MAX))
+                .append(DiscordText.literal(Target.displayOf(b.target()), REASON_MAX))
                 .append(": ")
                 .append(DiscordText.literal(b.reason(), REASON_MAX))
                 .append(" (")
