@@ -72,12 +72,22 @@ public final class PollScheduler implements AutoCloseable {
     /** In memory: one instance alone (H2). */
     public record InMemory() implements Store {}
 
-    /** In the shared database as a Quartz cluster (PostgreSQL): several instances run one schedule. */
-    public record Clustered(Database database) implements Store {}
+    /**
+     * In the shared database as a Quartz cluster (PostgreSQL): several instances run one schedule.
+     *
+     * @param resync re-reads what other instances may have changed in the database (the subscriptions made through
+     *     the leader's slash commands), every {@link #RESYNC_EVERY}
+     */
+    public record Clustered(Database database, Runnable resync) implements Store {}
 
-    /** The store that fits {@code database}: clustered when it is a shared (PostgreSQL) one. */
-    public static Store storeFor(Database database) {
-        return database.shared() ? new Clustered(database) : new InMemory();
+    /** How often a clustered instance re-reads the subscriptions that other instances may have changed. */
+    static final Duration RESYNC_EVERY = Duration.ofSeconds(15);
+
+    /** The store that fits the services' database: clustered when it is a shared (PostgreSQL) one. */
+    public static Store storeFor(Services services) {
+        return services.database().shared()
+                ? new Clustered(services.database(), services.live()::refresh)
+                : new InMemory();
     }
 
     private final Map<String, SourceConfig> sources;
@@ -89,6 +99,7 @@ public final class PollScheduler implements AutoCloseable {
     private final Report reporter;
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private final Scheduler scheduler;
+    private final Store store;
     private final boolean clustered;
     private final ScheduledExecutorService localDeliveries;
 
@@ -110,6 +121,7 @@ public final class PollScheduler implements AutoCloseable {
         this.clock = clock;
         this.nextPoll = new NextPoll(random);
         this.reporter = reporter;
+        this.store = store;
         this.clustered = store instanceof Clustered;
         this.scheduler = new StdSchedulerFactory(quartzProperties(store)).getScheduler();
         this.localDeliveries = clustered
@@ -146,8 +158,13 @@ public final class PollScheduler implements AutoCloseable {
             scheduler.scheduleJob(job, Set.of(oneShot(source.id(), first)), true);
             first = first.plus(START_STAGGER);
         }
-        if (clustered) {
+        if (store instanceof Clustered cluster) {
             dropUnconfigured();
+            localDeliveries.scheduleWithFixedDelay(
+                    () -> resync(cluster.resync()),
+                    RESYNC_EVERY.toMillis(),
+                    RESYNC_EVERY.toMillis(),
+                    TimeUnit.MILLISECONDS);
             localDeliveries.scheduleWithFixedDelay(
                     this::runDeliveries, 0, DELIVERY_PERIOD.toMillis(), TimeUnit.MILLISECONDS);
         } else {
@@ -160,6 +177,17 @@ public final class PollScheduler implements AutoCloseable {
                 sources.size(),
                 kept > 0 ? " (" + kept + " already scheduled by the cluster)" : "",
                 DELIVERY_PERIOD.toSeconds());
+    }
+
+    private static void resync(Runnable resync) {
+        try {
+            resync.run();
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Could not re-read the subscriptions; trying again in {}s: {}",
+                    RESYNC_EVERY.toSeconds(),
+                    e.getMessage());
+        }
     }
 
     private void scheduleDeliverJob() throws SchedulerException {
