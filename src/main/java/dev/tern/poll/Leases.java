@@ -183,14 +183,14 @@ public final class Leases {
     public final class Held implements AutoCloseable {
 
         private final Lease lease;
-        private final Thread owner;
         private final Thread renewer;
         private volatile boolean lost;
         private volatile boolean closed;
+        /** The thread running {@link #during} now, which a lost lease interrupts; guarded by this. */
+        private Thread working;
 
         private Held(Lease lease) {
             this.lease = lease;
-            this.owner = Thread.currentThread();
             this.renewer = Thread.ofVirtual().name("lease-" + lease.name()).start(this::renewUntilClosed);
         }
 
@@ -199,13 +199,19 @@ public final class Leases {
          * work was interrupted; the interrupt is cleared here so that the thread's later work is unaffected.
          */
         public <T> T during(Supplier<T> work) {
+            synchronized (this) {
+                working = Thread.currentThread();
+            }
             try {
                 return work.get();
             } finally {
-                close();
-                if (lost) {
-                    Thread.interrupted();
+                synchronized (this) {
+                    working = null;
+                    if (lost) {
+                        Thread.interrupted();
+                    }
                 }
+                close();
             }
         }
 
@@ -241,14 +247,20 @@ public final class Leases {
                         return;
                     }
                     if (!renew()) {
-                        lost = true;
                         log.warn("Lease {} was lost; stopping the work that held it", lease.name());
-                        owner.interrupt();
+                        stopWork();
                         return;
                     }
                 }
             } catch (InterruptedException e) {
                 // closed
+            }
+        }
+
+        private synchronized void stopWork() {
+            lost = true;
+            if (working != null) {
+                working.interrupt();
             }
         }
 
