@@ -101,11 +101,6 @@ final class GatewayLeader implements AutoCloseable {
         tries.scheduleWithFixedDelay(this::check, TRY_EVERY.toMillis(), TRY_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Whether this instance holds the gateway session now. */
-    boolean leads() {
-        return discord != null;
-    }
-
     /** Whether the bot is connected now; a follower, which holds no session by design, counts as connected. */
     boolean connected() {
         Discord current = discord;

@@ -117,11 +117,6 @@ public final class TernRuntime implements AutoCloseable {
         return discord.map(GatewayLeader::connected);
     }
 
-    /** Whether this instance holds the Discord gateway session (always, with Discord on and an H2 store). */
-    public boolean leadsGateway() {
-        return discord.map(GatewayLeader::leads).orElse(false);
-    }
-
     /** Polls one source now and delivers what is due; unknown ids give a failed event. */
     public List<PollEvent> pollNow(String sourceId) {
         Optional<SourceConfig> source = source(sourceId);

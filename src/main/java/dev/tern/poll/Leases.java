@@ -215,11 +215,6 @@ public final class Leases {
             }
         }
 
-        /** Whether the lease is still this process's (not lost to an expiry or a failed renewal). */
-        public boolean held() {
-            return !lost;
-        }
-
         /** Ends the lease; the work is free for others. */
         @Override
         public void close() {
