@@ -271,14 +271,18 @@ public final class PollScheduler implements AutoCloseable {
     }
 
     private void pollAndDeliver(String sourceId) {
-        if (stopping()) {
-            return;
-        }
         SourceConfig source = sources.get(sourceId);
         if (source == null) {
             log.warn(
                     "Source {} is scheduled by another instance but not in this one's configuration; skipped",
                     sourceId);
+            return;
+        }
+        if (stopping()) {
+            if (clustered) {
+                // stopping before it polled: another instance of the cluster polls it now
+                scheduleAt(source, clock.instant());
+            }
             return;
         }
         int failed = failures.getOrDefault(sourceId, 0);
@@ -292,6 +296,10 @@ public final class PollScheduler implements AutoCloseable {
             log.error("Poll of source {} failed unexpectedly; it stays scheduled", sourceId, e);
         }
         if (stopping()) {
+            if (clustered) {
+                // the cluster's schedule outlives this instance: the next poll stays scheduled for the others
+                reschedule(source, failed);
+            }
             return;
         }
         // alerts go out right after the poll that queued them; a delivery problem is not the source's failure
@@ -310,20 +318,28 @@ public final class PollScheduler implements AutoCloseable {
 
     private void reschedule(SourceConfig source, int failed) {
         Instant next = nextPoll.after(source, clock.instant(), failed);
-        try {
-            Trigger trigger = oneShot(source.id(), next);
-            if (scheduler.rescheduleJob(trigger.getKey(), trigger) == null) {
-                // a recovered run (its instance died): the old trigger is gone, the durable job is not
-                scheduler.scheduleJob(trigger);
-            }
+        if (scheduleAt(source, next)) {
             remember(source.id(), next);
             if (failed > 0) {
                 log.warn("Source {} failed {} time(s) in a row; next try at {}", source.id(), failed, next);
             } else {
                 log.debug("Source {} next poll at {}", source.id(), next);
             }
+        }
+    }
+
+    /** Replaces the source's trigger with one firing at {@code at}; false (logged) when Quartz refused. */
+    private boolean scheduleAt(SourceConfig source, Instant at) {
+        try {
+            Trigger trigger = oneShot(source.id(), at);
+            if (scheduler.rescheduleJob(trigger.getKey(), trigger) == null) {
+                // a recovered run (its instance died): the old trigger is gone, the durable job is not
+                scheduler.scheduleJob(trigger);
+            }
+            return true;
         } catch (SchedulerException e) {
             log.error("Could not reschedule source {}; it will not be polled again until restart", source.id(), e);
+            return false;
         }
     }
 
