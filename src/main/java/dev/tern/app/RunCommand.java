@@ -66,6 +66,7 @@ public final class RunCommand implements Callable<Integer> {
         Services services = runtime.services();
         try (runtime;
                 PollScheduler scheduler = new PollScheduler(
+                        PollScheduler.storeFor(services),
                         c.sources(),
                         services.poller(),
                         services.states(),

@@ -139,8 +139,8 @@ public record Services(
     }
 
     /**
-     * Delivers what is due, unless another process (a running {@code tern run} beside {@code tern poll}) is
-     * delivering: then it waits up to {@link #OUTBOX_WAIT} and otherwise leaves the alerts to that process, so that
+     * Delivers what is due, unless another process (a running {@code tern run} beside {@code tern poll}, or another
+     * instance on a shared PostgreSQL) is delivering: then it waits up to {@link #OUTBOX_WAIT} and otherwise leaves the alerts to that process, so that
      * no alert is sent by both.
      *
      * @return how many alerts this process delivered

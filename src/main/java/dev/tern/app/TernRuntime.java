@@ -6,7 +6,6 @@ import dev.tern.deliver.ConsoleNotifier;
 import dev.tern.deliver.LogNoticeSink;
 import dev.tern.deliver.NoticeSink;
 import dev.tern.deliver.Notifier;
-import dev.tern.discord.Discord;
 import dev.tern.discord.DiscordStartException;
 import dev.tern.discord.commands.CommandContext;
 import dev.tern.poll.PollEvent;
@@ -22,19 +21,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running Tern without its schedule: the Discord bot (when configured), the services, and the slash commands
- * served. {@code tern run} adds the schedule; the end-to-end tests drive polls and deliveries by hand.
+ * A running Tern without its schedule: the services, the Discord bot (when configured, and when this instance leads:
+ * see {@link GatewayLeader}), and the slash commands served. {@code tern run} adds the schedule; the end-to-end tests
+ * drive polls and deliveries by hand.
  */
 public final class TernRuntime implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TernRuntime.class);
 
     private final Services services;
-    private final Optional<Discord> discord;
+    private final Optional<GatewayLeader> discord;
     private final TernMetrics metrics;
     private final StatusReader status;
 
-    private TernRuntime(Services services, Optional<Discord> discord, TernMetrics metrics, Clock clock) {
+    private TernRuntime(Services services, Optional<GatewayLeader> discord, TernMetrics metrics, Clock clock) {
         this.services = services;
         this.discord = discord;
         this.metrics = metrics;
@@ -48,32 +48,49 @@ public final class TernRuntime implements AutoCloseable {
     }
 
     /**
-     * Connects Discord first (a refused token stops here, before anything else opens), then opens the services
-     * and serves the commands.
+     * Opens the services first (the database: an instance that cannot open it never touches the gateway), then
+     * connects Discord when this instance leads (a refused token stops here, closing everything) and serves the
+     * commands.
      */
     public static TernRuntime start(TernConfig config, Clock clock, PrintWriter console)
             throws DiscordStartException, InterruptedException {
-        Optional<Discord> discord = Optional.empty();
+        Optional<GatewayLeader> leader = Optional.empty();
         if (config.discord().enabled()) {
-            discord = Optional.of(Discord.connect(config.discord(), clock));
+            leader = Optional.of(new GatewayLeader(config.discord(), clock));
         } else {
             log.info("Discord is off (no discord.token): alerts go to the console only");
         }
         List<Notifier> notifiers = new ArrayList<>();
         notifiers.add(new ConsoleNotifier(console, false));
-        discord.ifPresent(d -> notifiers.add(d.notifier()));
+        leader.ifPresent(d -> notifiers.add(d.notifier()));
+        NoticeSink sink = leader.isPresent() && config.discord().hasAdminChannel()
+                ? leader.get().adminChannel()
+                : new LogNoticeSink();
         TernMetrics metrics =
                 new TernMetrics(config.sources().stream().map(SourceConfig::id).toList());
+        Services services;
         try {
-            NoticeSink sink = discord.flatMap(Discord::adminChannel).orElseGet(LogNoticeSink::new);
-            Services services = Services.open(config, config.storage(), clock, notifiers, sink, metrics);
-            TernRuntime runtime = new TernRuntime(services, discord, metrics, clock);
-            discord.ifPresent(d -> d.serve(new CommandContext(
-                    services.subscriptions(), config.sources(), runtime::pollNow, runtime::acceptHold, clock)));
-            return runtime;
+            services = Services.open(config, config.storage(), clock, notifiers, sink, metrics);
         } catch (RuntimeException e) {
             metrics.close();
-            discord.ifPresent(Discord::close);
+            throw e;
+        }
+        TernRuntime runtime = new TernRuntime(services, leader, metrics, clock);
+        try {
+            if (leader.isPresent()) {
+                leader.get()
+                        .start(
+                                services.database(),
+                                d -> d.serve(new CommandContext(
+                                        services.subscriptions(),
+                                        config.sources(),
+                                        runtime::pollNow,
+                                        runtime::acceptHold,
+                                        clock)));
+            }
+            return runtime;
+        } catch (DiscordStartException | InterruptedException | RuntimeException e) {
+            runtime.close();
             throw e;
         }
     }
@@ -92,9 +109,12 @@ public final class TernRuntime implements AutoCloseable {
         return status;
     }
 
-    /** Whether the Discord bot is configured and connected now; empty when it is off. */
+    /**
+     * Whether the Discord bot is configured and connected now; empty when it is off. An instance that follows
+     * another (which holds the gateway session) counts as connected.
+     */
     public Optional<Boolean> discordConnected() {
-        return discord.map(Discord::connected);
+        return discord.map(GatewayLeader::connected);
     }
 
     /** Polls one source now and delivers what is due; unknown ids give a failed event. */
@@ -130,7 +150,7 @@ public final class TernRuntime implements AutoCloseable {
     /** Stops Discord first (no new commands), then the services. */
     @Override
     public void close() {
-        discord.ifPresent(Discord::close);
+        discord.ifPresent(GatewayLeader::close);
         services.close();
         metrics.close();
     }

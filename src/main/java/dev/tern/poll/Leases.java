@@ -19,7 +19,10 @@ import org.slf4j.LoggerFactory;
  * Work that only one process may do at a time on a shared database (polling a source, draining the outbox), held as
  * a lease row that every Tern process sees: {@code tern run} and a {@code tern poll} beside it, or two threads of
  * one process. A holder renews its lease while it works; the lease of a process that died ends when it expires, or
- * at once when the holder was on this host and its process is gone.
+ * at once when the holder was on this host and its process is gone. A holder is named by its pid, its host and a
+ * random id of its JVM, so that a restarted container whose new process got the old pid (often 1) on the same host
+ * name never mistakes a dead holder's lease for its own or for a live one. A lease that could not be renewed (lost
+ * to another holder, or the database did not answer) is given up: the work holding it is interrupted.
  */
 public final class Leases {
 
@@ -48,18 +51,33 @@ public final class Leases {
     /** {@code holder} had the lease; {@code ended} when it released it while we waited ({@link Mode#AWAIT_END}). */
     public record Busy(Lease holder, boolean ended) implements Claim {}
 
+    private static final String JVM_ID = UUID.randomUUID().toString().substring(0, 8);
+    private static final char JVM_MARK = '#';
+
     private final Database db;
     private final LeaseStore store;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final Sleeper renewSleeper;
     private final long pid = ProcessHandle.current().pid();
     private final String host = hostName();
+    private final String holder = host + JVM_MARK + JVM_ID;
 
+    /** Leases whose waits use {@code sleeper} and whose renewals wait in real time. */
     public Leases(Database db, LeaseStore store, Clock clock, Sleeper sleeper) {
+        this(db, store, clock, sleeper, Sleeper.SYSTEM);
+    }
+
+    /**
+     * @param sleeper how a claim waits for the holder
+     * @param renewSleeper how a held lease waits between renewals
+     */
+    public Leases(Database db, LeaseStore store, Clock clock, Sleeper sleeper, Sleeper renewSleeper) {
         this.db = db;
         this.store = store;
         this.clock = clock;
         this.sleeper = sleeper;
+        this.renewSleeper = renewSleeper;
     }
 
     /**
@@ -90,9 +108,9 @@ public final class Leases {
         }
     }
 
-    /** This process's host name, as leases record it. */
+    /** This process's identity as leases record it: its host name and its JVM's random id. */
     String host() {
-        return host;
+        return holder;
     }
 
     private static boolean sameClaim(Optional<Lease> holder, Lease seen) {
@@ -101,10 +119,10 @@ public final class Leases {
 
     /** Who holds a lease, for messages: "this Tern process (pid 12)" or "another Tern process (pid 12 on h)". */
     public String describe(Lease lease) {
-        if (lease.pid() == pid && lease.host().equals(host)) {
+        if (lease.pid() == pid && lease.host().equals(holder)) {
             return "this Tern process (pid " + pid + ")";
         }
-        return "another Tern process (pid " + lease.pid() + " on " + lease.host() + ")";
+        return "another Tern process (pid " + lease.pid() + " on " + hostPart(lease.host()) + ")";
     }
 
     /** The holder of {@code name} if its lease is live; an expired lease, or one whose process is gone, is ended. */
@@ -126,12 +144,25 @@ public final class Leases {
         if (!clock.instant().isBefore(lease.expiresAt())) {
             return false;
         }
-        return !lease.host().equals(host) || ProcessHandle.of(lease.pid()).isPresent();
+        if (!hostPart(lease.host()).equals(host)) {
+            return true; // another host: only its expiry tells
+        }
+        if (lease.host().equals(holder)) {
+            return lease.pid() == pid; // written by this JVM
+        }
+        // another JVM on this host: dead when its pid is this JVM's own (a restarted container) or gone
+        return lease.pid() != pid && ProcessHandle.of(lease.pid()).isPresent();
+    }
+
+    /** The host name of a holder identity ({@code host#jvm}, or a bare host name written by older versions). */
+    private static String hostPart(String identity) {
+        int mark = identity.lastIndexOf(JVM_MARK);
+        return mark < 0 ? identity : identity.substring(0, mark);
     }
 
     private Optional<Held> take(String name) {
         Instant now = clock.instant();
-        Lease lease = new Lease(name, UUID.randomUUID().toString(), pid, host, now, now.plus(TTL));
+        Lease lease = new Lease(name, UUID.randomUUID().toString(), pid, holder, now, now.plus(TTL));
         boolean taken = db.transaction(c -> store.insert(c, lease));
         return taken ? Optional.of(new Held(lease)) : Optional.empty();
     }
@@ -144,22 +175,42 @@ public final class Leases {
         }
     }
 
-    /** A lease this process holds, renewed in the background until it is closed. */
+    /**
+     * A lease this process holds, renewed in the background until it is closed. When a renewal fails (the lease was
+     * taken, or the database did not answer before it could expire), the lease counts as lost: the thread that took
+     * it is interrupted, so that its work stops instead of going on beside a new holder.
+     */
     public final class Held implements AutoCloseable {
 
         private final Lease lease;
         private final Thread renewer;
+        private volatile boolean lost;
+        private volatile boolean closed;
+        /** The thread running {@link #during} now, which a lost lease interrupts; guarded by this. */
+        private Thread working;
 
         private Held(Lease lease) {
             this.lease = lease;
             this.renewer = Thread.ofVirtual().name("lease-" + lease.name()).start(this::renewUntilClosed);
         }
 
-        /** Runs {@code work}, then ends the lease (also when the work throws). */
+        /**
+         * Runs {@code work}, then ends the lease (also when the work throws). When the lease was lost meanwhile, the
+         * work was interrupted; the interrupt is cleared here so that the thread's later work is unaffected.
+         */
         public <T> T during(Supplier<T> work) {
+            synchronized (this) {
+                working = Thread.currentThread();
+            }
             try {
                 return work.get();
             } finally {
+                synchronized (this) {
+                    working = null;
+                    if (lost) {
+                        Thread.interrupted();
+                    }
+                }
                 close();
             }
         }
@@ -167,6 +218,7 @@ public final class Leases {
         /** Ends the lease; the work is free for others. */
         @Override
         public void close() {
+            closed = true;
             renewer.interrupt();
             try {
                 db.transaction(c -> {
@@ -184,10 +236,14 @@ public final class Leases {
 
         private void renewUntilClosed() {
             try {
-                while (true) {
-                    Thread.sleep(RENEW_EVERY);
+                while (!closed) {
+                    renewSleeper.sleep(RENEW_EVERY);
+                    if (closed) {
+                        return;
+                    }
                     if (!renew()) {
-                        log.warn("Lease {} was lost (it expired and was taken); the work goes on", lease.name());
+                        log.warn("Lease {} was lost; stopping the work that held it", lease.name());
+                        stopWork();
                         return;
                     }
                 }
@@ -196,13 +252,21 @@ public final class Leases {
             }
         }
 
+        private synchronized void stopWork() {
+            lost = true;
+            if (working != null) {
+                working.interrupt();
+            }
+        }
+
         private boolean renew() {
             try {
                 return db.transaction(c -> store.renew(
                         c, lease.name(), lease.token(), clock.instant().plus(TTL)));
             } catch (RuntimeException e) {
+                // not renewed: by the time the database answers again another process may have taken it
                 log.warn("Could not renew lease {}: {}", lease.name(), e.getMessage());
-                return true;
+                return false;
             }
         }
     }

@@ -5,7 +5,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +20,14 @@ public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final int POOL_SIZE = 4;
+    /** A server database also serves Quartz's clustered job store, whose threads take connections of their own. */
+    private static final int SERVER_POOL_SIZE = 12;
+
     private static final String MIGRATIONS = "classpath:db/migration";
+    /** Migrations only a PostgreSQL store runs (Quartz's tables): numbered in the one sequence with the others. */
+    private static final String POSTGRESQL_MIGRATIONS = "classpath:db/postgresql";
+
+    private static final String POSTGRESQL_PREFIX = "jdbc:postgresql:";
     private static final String H2_FILE_SUFFIX = ".mv.db";
     private static final String NOT_OWNER = "permission denied for schema public";
     private static final String H2_BIND_ADDRESS = "h2.bindAddress";
@@ -35,11 +44,13 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final String access;
     private final String servedBy;
+    private final boolean postgres;
 
-    private Database(HikariDataSource dataSource, String access, String servedBy) {
+    private Database(HikariDataSource dataSource, String access, String servedBy, boolean postgres) {
         this.dataSource = dataSource;
         this.access = access;
         this.servedBy = servedBy;
+        this.postgres = postgres;
     }
 
     /**
@@ -59,7 +70,8 @@ public final class Database implements AutoCloseable {
             config.setUsername(user);
             config.setPassword(password == null ? "" : password);
         }
-        config.setMaximumPoolSize(POOL_SIZE);
+        boolean postgres = url.startsWith(POSTGRESQL_PREFIX);
+        config.setMaximumPoolSize(postgres ? SERVER_POOL_SIZE : POOL_SIZE);
         config.setPoolName("tern-db");
         HikariDataSource dataSource;
         try {
@@ -72,7 +84,7 @@ public final class Database implements AutoCloseable {
         try {
             var result = Flyway.configure()
                     .dataSource(dataSource)
-                    .locations(MIGRATIONS)
+                    .locations(postgres ? new String[] {MIGRATIONS, POSTGRESQL_MIGRATIONS} : new String[] {MIGRATIONS})
                     .load()
                     .migrate();
             String servedBy = H2Urls.filePath(url) == null ? null : server(dataSource);
@@ -82,7 +94,7 @@ public final class Database implements AutoCloseable {
                     H2Urls.withoutSecrets(jdbcUrl),
                     result.migrationsExecuted,
                     access.isEmpty() ? "" : "; " + access);
-            return new Database(dataSource, access, servedBy);
+            return new Database(dataSource, access, servedBy, postgres);
         } catch (RuntimeException e) {
             dataSource.close();
             throw new StoreException(
@@ -98,6 +110,41 @@ public final class Database implements AutoCloseable {
      */
     public String access() {
         return access;
+    }
+
+    /**
+     * Whether this is a PostgreSQL store, which several Tern instances may share (Quartz's clustered job store, the
+     * gateway leader's advisory lock); an H2 store serves one instance.
+     */
+    public boolean shared() {
+        return postgres;
+    }
+
+    /**
+     * A pooled connection for a component that runs its own transactions on Tern's database (Quartz's job store);
+     * the caller closes it, which returns it to the pool.
+     */
+    public Connection connection() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    /**
+     * A new connection outside the pool, for a session-scoped hold that must last as long as the connection (a
+     * PostgreSQL advisory lock): closing it, or this process dying, ends the hold.
+     */
+    public Connection dedicatedConnection() throws SQLException {
+        Connection c = DriverManager.getConnection(dataSource.getJdbcUrl(), credentials());
+        c.setAutoCommit(true);
+        return c;
+    }
+
+    private Properties credentials() {
+        Properties props = new Properties();
+        if (dataSource.getUsername() != null) {
+            props.setProperty("user", dataSource.getUsername());
+            props.setProperty("password", dataSource.getPassword() == null ? "" : dataSource.getPassword());
+        }
+        return props;
     }
 
     /** Whether another Tern process has the H2 file open and serves it to this one (a running {@code tern run}). */

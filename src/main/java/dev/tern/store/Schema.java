@@ -19,6 +19,8 @@ import java.util.Set;
 final class Schema {
 
     private static final String FLYWAY_HISTORY = "flyway_schema_history";
+    /** The prefix of Quartz's job store tables. */
+    private static final String QUARTZ_PREFIX = "qrtz_";
 
     private Schema() {}
 
@@ -26,8 +28,11 @@ final class Schema {
     static List<String> copyOrder(Connection c) throws SQLException {
         String sql = "SELECT table_name FROM information_schema.tables WHERE table_schema = ?"
                 + " AND table_type = 'BASE TABLE' AND table_name <> ? ORDER BY table_name";
+        // Quartz's tables (PostgreSQL only) hold the running cluster's schedule, not Tern's data: never copied
         List<String> tables =
-                Jdbc.list(c, "listing tables", sql, row -> row.getString(1), c.getSchema(), FLYWAY_HISTORY);
+                Jdbc.list(c, "listing tables", sql, row -> row.getString(1), c.getSchema(), FLYWAY_HISTORY).stream()
+                        .filter(t -> !t.startsWith(QUARTZ_PREFIX))
+                        .toList();
         Map<String, Set<String>> parents = new LinkedHashMap<>();
         DatabaseMetaData meta = c.getMetaData();
         for (String table : tables) {

@@ -92,6 +92,7 @@ final class LargeInstanceBenchmarkTest {
         Set<String> polled = ConcurrentHashMap.newKeySet();
         AtomicInteger failed = new AtomicInteger();
         PollScheduler scheduler = new PollScheduler(
+                new PollScheduler.InMemory(),
                 config.sources(),
                 services.poller(),
                 services.states(),

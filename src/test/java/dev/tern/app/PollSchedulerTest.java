@@ -84,6 +84,7 @@ final class PollSchedulerTest {
                 DeliveryListener.NONE);
 
         try (PollScheduler scheduler = new PollScheduler(
+                new PollScheduler.InMemory(),
                 sources,
                 poller,
                 states,

@@ -15,6 +15,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -102,6 +104,112 @@ final class LeasesTest {
             assertThat(outcomes).filteredOn(Leases.Busy.class::isInstance).hasSize(7);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aLeaseLeftByAnEarlierJvmWithThisPidOnThisHostIsTakenAtOnce() throws Exception {
+        // a container restarted: same host name, the new JVM got the old one's pid (often 1)
+        String hostName = leases.host().substring(0, leases.host().lastIndexOf('#'));
+        otherProcess("source:restarted", ProcessHandle.current().pid(), hostName + "#0ldjvm00", Leases.TTL);
+        otherProcess("outbox", ProcessHandle.current().pid(), hostName, Leases.TTL); // written by an older Tern
+
+        assertThat(leases.claim("source:restarted", Duration.ZERO, Leases.Mode.TAKE))
+                .isInstanceOf(Leases.Granted.class);
+        assertThat(leases.claim("outbox", Duration.ZERO, Leases.Mode.TAKE)).isInstanceOf(Leases.Granted.class);
+    }
+
+    @Test
+    void aHeldLeaseIsRenewedWhileItsWorkRuns() throws Exception {
+        Ticks ticks = new Ticks();
+        Leases renewing = new Leases(db, store, clock, clock::advance, ticks::sleep);
+        var granted = (Leases.Granted) renewing.claim("outbox", Duration.ZERO, Leases.Mode.TAKE);
+
+        for (int i = 0; i < 3; i++) {
+            ticks.renewOnce();
+        }
+
+        Lease now = db.read(c -> store.find(c, "outbox")).orElseThrow();
+        assertThat(now.expiresAt()).isEqualTo(clock.instant().plus(Leases.TTL));
+        granted.lease().close();
+        Optional<Lease> released = db.read(c -> store.find(c, "outbox"));
+        assertThat(released).isEmpty();
+    }
+
+    @Test
+    void aLeaseLostToAnotherHolderStopsItsWork() throws Exception {
+        Ticks ticks = new Ticks();
+        Leases renewing = new Leases(db, store, clock, clock::advance, ticks::sleep);
+        var granted = (Leases.Granted) renewing.claim("outbox", Duration.ZERO, Leases.Mode.TAKE);
+
+        String outcome = granted.lease().during(() -> {
+            // it expired unseen and another process took it
+            db.transaction(c -> {
+                store.delete(
+                        c,
+                        "outbox",
+                        db.read(r -> store.find(r, "outbox")).orElseThrow().token());
+                return null;
+            });
+            otherProcess("outbox", 4242, "elsewhere", Leases.TTL);
+            ticks.release();
+            return waitForInterrupt();
+        });
+
+        assertThat(outcome).isEqualTo("stopped");
+        assertThat(Thread.currentThread().isInterrupted())
+                .as("interrupt cleared after the work")
+                .isFalse();
+        assertThat(db.read(c -> store.find(c, "outbox")).orElseThrow().pid()).isEqualTo(4242);
+    }
+
+    @Test
+    void aRenewalTheDatabaseRefusesCountsAsLost() throws Exception {
+        Ticks ticks = new Ticks();
+        Leases renewing = new Leases(db, store, clock, clock::advance, ticks::sleep);
+        var granted = (Leases.Granted) renewing.claim("outbox", Duration.ZERO, Leases.Mode.TAKE);
+
+        String outcome = granted.lease().during(() -> {
+            db.close();
+            ticks.release();
+            return waitForInterrupt();
+        });
+
+        assertThat(outcome).isEqualTo("stopped");
+    }
+
+    private static String waitForInterrupt() {
+        try {
+            Thread.sleep(Duration.ofSeconds(10));
+            return "went on";
+        } catch (InterruptedException e) {
+            return "stopped";
+        }
+    }
+
+    /** A renewer's sleeper the test steps: each renewal waits for a tick, then moves the clock on. */
+    private final class Ticks {
+        private final Semaphore ticks = new Semaphore(0);
+        private final Semaphore waiting = new Semaphore(0);
+
+        void sleep(Duration duration) throws InterruptedException {
+            waiting.release();
+            ticks.acquire();
+            clock.advance(duration);
+        }
+
+        void release() {
+            ticks.release();
+        }
+
+        /** Lets one renewal happen and waits until the renewer sleeps again. */
+        void renewOnce() throws InterruptedException {
+            assertThat(waiting.tryAcquire(5, TimeUnit.SECONDS)).isTrue();
+            ticks.release();
+            assertThat(waiting.tryAcquire(5, TimeUnit.SECONDS))
+                    .as("renewer sleeps again")
+                    .isTrue();
+            waiting.release();
         }
     }
 

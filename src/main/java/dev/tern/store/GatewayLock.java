@@ -1,0 +1,95 @@
+package dev.tern.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which of the Tern instances sharing one PostgreSQL leads (holds the Discord gateway session): the one holding a
+ * session-level advisory lock on a connection of its own, outside the pool. PostgreSQL ends the lock when that
+ * session ends, so a leader that dies (SIGKILL, power, lost network) frees it for another instance without any
+ * expiry to wait for.
+ */
+public final class GatewayLock implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(GatewayLock.class);
+
+    /** The advisory lock's key: "tern-gw" in ASCII, so that no other application's lock is mistaken for it. */
+    static final long KEY = 0x7465726e2d6777L;
+
+    private static final int VALID_SECONDS = 5;
+
+    private final Database database;
+    private Connection session;
+
+    public GatewayLock(Database database) {
+        this.database = database;
+    }
+
+    /** Takes the lock if nobody holds it; true when this instance holds it now (also when it already did). */
+    public synchronized boolean tryTake() {
+        if (session != null) {
+            return true;
+        }
+        Connection c = null;
+        try {
+            c = database.dedicatedConnection();
+            try (PreparedStatement take = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+                take.setLong(1, KEY);
+                try (ResultSet row = take.executeQuery()) {
+                    if (row.next() && row.getBoolean(1)) {
+                        session = c;
+                        return true;
+                    }
+                }
+            }
+            c.close();
+            return false;
+        } catch (SQLException e) {
+            log.warn("Could not ask the database who leads: {}", e.getMessage());
+            closeQuietly(c);
+            return false;
+        }
+    }
+
+    /**
+     * Whether the lock is still held: its session answers. When it does not, the lock is given up (another instance
+     * may hold it by now) and false is returned.
+     */
+    public synchronized boolean held() {
+        if (session == null) {
+            return false;
+        }
+        try {
+            if (session.isValid(VALID_SECONDS)) {
+                return true;
+            }
+        } catch (SQLException e) {
+            log.warn("The session holding the leader lock failed: {}", e.getMessage());
+        }
+        closeQuietly(session);
+        session = null;
+        return false;
+    }
+
+    /** Gives the lock up: its session closes. */
+    @Override
+    public synchronized void close() {
+        closeQuietly(session);
+        session = null;
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (SQLException e) {
+            log.debug("Closing the leader lock's session: {}", e.getMessage());
+        }
+    }
+}
