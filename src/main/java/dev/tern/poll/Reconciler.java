@@ -152,7 +152,7 @@ public final class Reconciler {
 
     private List<PollEvent> seed(Connection c, SourceConfig source, SnapshotDiff diff, CacheTags tags, Instant now) {
         store(c, diff, now);
-        closeOrCountMisses(c, diff, Set.of(), 0, now);
+        closeOrCountMisses(c, diff, Misses.NONE, now);
         states.recordSuccess(c, source, tags, now);
         states.clearDegraded(c, source.id());
         LOG.debug(
@@ -173,12 +173,13 @@ public final class Reconciler {
             Instant now) {
         String id = source.id();
         boolean renumbered = looksRenumbered(diff);
-        String suspicion = suspicion(diff, listedBySource, renumbered);
+        Misses misses = Misses.of(states.get(c, id));
+        String suspicion = suspicion(diff, misses, listedBySource, renumbered);
         store(c, diff, now);
         List<PollEvent> events = new ArrayList<>();
         List<Posting> closed;
         if (suspicion == null) {
-            closed = endHoldIfAny(c, source, diff, events, now);
+            closed = endHoldIfAny(c, source, diff, misses, events, now);
         } else {
             closed = holdOrConfirm(c, source, diff, listedBySource, renumbered, suspicion, events, now);
         }
@@ -262,12 +263,10 @@ public final class Reconciler {
      * that missed them (the held poll and each that agreed), so they close when that makes enough misses in a row.
      */
     private List<Posting> endHoldIfAny(
-            Connection c, SourceConfig source, SnapshotDiff diff, List<PollEvent> events, Instant now) {
-        SourceState state = states.get(c, source.id());
-        Set<String> held = new HashSet<>(state.heldKeys());
-        int heldPolls = state.holding() ? 1 + state.heldConfirmations() : 0;
-        List<Posting> closed = closeOrCountMisses(c, diff, held, heldPolls, now);
-        if (!state.holding()) {
+            Connection c, SourceConfig source, SnapshotDiff diff, Misses misses, List<PollEvent> events, Instant now) {
+        List<Posting> closed = closeOrCountMisses(c, diff, misses, now);
+        Set<String> held = misses.held();
+        if (held.isEmpty()) {
             return closed;
         }
         Set<String> stillGone = new HashSet<>(diff.goneKeys());
@@ -313,13 +312,13 @@ public final class Reconciler {
     }
 
     /** Why the poll looks wrong, or null when it looks normal. */
-    private String suspicion(SnapshotDiff diff, int listedBySource, boolean renumbered) {
+    private String suspicion(SnapshotDiff diff, Misses misses, int listedBySource, boolean renumbered) {
         int open = diff.openBefore();
         List<String> reasons = new ArrayList<>();
         if (open > 0 && listedBySource == 0) {
             reasons.add("the source listed no postings while " + open + " were open; closing nothing");
         } else if (open > 0) {
-            int closures = diff.closures(closeAfterMissedPolls());
+            int closures = diff.closures(closeAfterMissedPolls(), misses);
             if (closures * 2 > open && closures >= MIN_HELD_CLOSURES) {
                 reasons.add("the poll would close " + closures + " of " + open + " open postings (more than half);"
                         + " closing nothing");
@@ -354,11 +353,10 @@ public final class Reconciler {
      * Closes what the source closed or what was missed often enough; counts the other misses. Postings in {@code
      * held} were also missed by {@code heldPolls} held polls, which did not count their misses.
      */
-    private List<Posting> closeOrCountMisses(
-            Connection c, SnapshotDiff diff, Set<String> held, int heldPolls, Instant now) {
+    private List<Posting> closeOrCountMisses(Connection c, SnapshotDiff diff, Misses misses, Instant now) {
         List<Posting> closed = new ArrayList<>(closeClosedBySource(c, diff, now));
         for (StoredPosting stored : diff.missing()) {
-            int missed = stored.missedPolls() + 1 + (held.contains(stored.key()) ? heldPolls : 0);
+            int missed = misses.after(stored);
             postings.markMissed(c, stored.key(), missed, now);
             if (missed >= closeAfterMissedPolls()) {
                 close(c, stored.key(), now);

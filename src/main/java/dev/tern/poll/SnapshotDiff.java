@@ -77,9 +77,9 @@ record SnapshotDiff(
     }
 
     /** How many postings applying this diff would close, given the misses that close a posting. */
-    int closures(int closeAfterMissedPolls) {
+    int closures(int closeAfterMissedPolls, Misses misses) {
         long byMisses = missing.stream()
-                .filter(stored -> stored.missedPolls() + 1 >= closeAfterMissedPolls)
+                .filter(stored -> misses.after(stored) >= closeAfterMissedPolls)
                 .count();
         return closedBySource.size() + (int) byMisses;
     }

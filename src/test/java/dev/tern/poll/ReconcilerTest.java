@@ -33,6 +33,7 @@ import dev.tern.testing.TestDatabases;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -301,6 +302,26 @@ final class ReconcilerTest {
                 .contains("2 are listed again and stay open")
                 .contains("2 are still not listed: 2 closed now")
                 .doesNotContain("nothing closed");
+    }
+
+    @Test
+    void aPollAfterAnEmptyListingThatMissesMostPostingsIsHeldAgainNotClosed() {
+        List<Posting> all = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            all.add(active(String.valueOf(i)));
+        }
+        poll(s1, all.toArray(Posting[]::new));
+        poll(s1);
+        assertThat(states.state("s1").heldKeys()).hasSize(10);
+
+        // 6 of the 10 are still not listed: with the held poll they count two misses, which would close them,
+        // so the poll would close more than half of the board and is held like any such poll
+        List<PollEvent> partly = poll(s1, all.subList(0, 4).toArray(Posting[]::new));
+
+        assertThat(partly).hasAtLeastOneElementOfType(SourceSuspicious.class);
+        assertThat(partly).noneMatch(PostingChanged.class::isInstance);
+        assertThat(open("s1")).isEqualTo(10);
+        assertThat(states.state("s1").heldKeys()).hasSize(6);
     }
 
     @Test
