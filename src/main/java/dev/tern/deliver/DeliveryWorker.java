@@ -60,9 +60,20 @@ public final class DeliveryWorker {
         int delivered = 0;
         do {
             delivered += sender.sendDue(unhandled);
-        } while (former.formDue(unhandled) > 0);
-        editor.editDue(unhandled);
+        } while (!stopping() && former.formDue(unhandled) > 0);
+        if (!stopping()) {
+            editor.editDue(unhandled);
+        }
         return delivered;
+    }
+
+    /**
+     * Whether the drain was interrupted (the process stops, or the outbox lease was lost). A failure seen then is the
+     * interruption's, not the target's: the message stays due without counting an attempt, and the drain ends, so
+     * that an interrupted drain does not push every message after it into backoff.
+     */
+    static boolean stopping() {
+        return Thread.currentThread().isInterrupted();
     }
 
     /** 30 s, 1 min, 2 min, ... up to an hour. */

@@ -33,6 +33,9 @@ final class MessageEditor {
                 OutboxMessage::target);
         int edited = 0;
         for (OutboxMessage row : due) {
+            if (DeliveryWorker.stopping()) {
+                break;
+            }
             edited += edit(row) ? 1 : 0;
         }
         return edited;
@@ -44,6 +47,9 @@ final class MessageEditor {
         try {
             notifier.edit(message);
         } catch (DeliveryException e) {
+            if (DeliveryWorker.stopping()) {
+                return false;
+            }
             if (e.isPermanent()) {
                 outbox.write(c -> outbox.messages().markUneditable(c, row.id(), e.getMessage()));
                 log.info(
@@ -65,6 +71,9 @@ final class MessageEditor {
     }
 
     private void retry(OutboxMessage row, String error) {
+        if (DeliveryWorker.stopping()) {
+            return;
+        }
         int attempts = row.editAttempts() + 1;
         if (attempts >= DeliveryWorker.MAX_ATTEMPTS) {
             outbox.write(c -> outbox.messages().markUneditable(c, row.id(), "gave up editing: " + error));

@@ -41,6 +41,9 @@ final class MessageSender {
             Set<String> stalled = new HashSet<>();
             int sentNow = 0;
             for (OutboxMessage message : due) {
+                if (DeliveryWorker.stopping()) {
+                    return delivered + sentNow;
+                }
                 if (stalled.contains(message.target())) {
                     continue;
                 }
@@ -92,6 +95,9 @@ final class MessageSender {
     }
 
     private void failed(OutboxMessage row, DeliveryException e, int alerts) {
+        if (DeliveryWorker.stopping()) {
+            return;
+        }
         if (!e.isPermanent()) {
             retry(row, e.getMessage(), alerts);
             return;
@@ -117,6 +123,9 @@ final class MessageSender {
     }
 
     private void retry(OutboxMessage row, String error, int alerts) {
+        if (DeliveryWorker.stopping()) {
+            return;
+        }
         int attempts = row.attempts() + 1;
         if (attempts >= DeliveryWorker.MAX_ATTEMPTS) {
             fail(row, "gave up after " + DeliveryWorker.MAX_ATTEMPTS + " attempts: " + error);

@@ -52,6 +52,7 @@ final class CrashChaosProcessTest {
     private static final Duration SEND_WAIT = Duration.ofSeconds(6);
     private static final Duration DRAIN = Duration.ofMinutes(4);
     private static final Duration SETTLE = Duration.ofSeconds(3);
+    private static final Path LAST_RUN_LOG = Path.of("target", "chaos", "clean-run.log");
     private static final String MESSAGES = "channels/\\d+/messages";
     private static final int BURST = 12;
     /** Short-lived JVMs start faster with the quick compiler only and a small heap. */
@@ -182,6 +183,9 @@ final class CrashChaosProcessTest {
             Thread.sleep(SETTLE.toMillis());
             tern.terminate();
             assertThat(tern.awaitExit(Duration.ofSeconds(30))).isTrue();
+            // what the clean run did, for a failure to be read after the temporary directory is gone
+            Files.createDirectories(LAST_RUN_LOG.getParent());
+            Files.writeString(LAST_RUN_LOG, tern.err());
         }
     }
 

@@ -100,6 +100,34 @@ final class DeliveryWorkerTest {
     }
 
     @Test
+    void anInterruptedDrainStopsAndCountsNoAttemptAgainstTheMessages() {
+        long dm = queue("1", DM);
+        long channel = queue("2", CHANNEL);
+        Recording notifier = new Recording() {
+            @Override
+            public Receipt send(AlertMessage message) throws DeliveryException {
+                super.sent.add(message);
+                Thread.currentThread().interrupt(); // the lease was lost, or the process stops, mid-send
+                throw DeliveryException.transientFailure("interrupted while sending", null);
+            }
+        };
+
+        try {
+            worker(notifier).drain();
+        } finally {
+            Thread.interrupted();
+        }
+
+        assertThat(notifier.sent).as("the drain ends at the interruption").hasSize(1);
+        assertThat(List.of(row(dm), row(channel))).allSatisfy(row -> {
+            assertThat(row.status()).isEqualTo(DeliveryStatus.PENDING);
+            assertThat(row.attempts()).isZero();
+        });
+        Recording next = new Recording();
+        assertThat(worker(next).drain()).as("the next drain sends both at once").isEqualTo(2);
+    }
+
+    @Test
     void aFormedMessageIsResentAsItWasBeforeNewAlertsForItsTargetAreGrouped() {
         List<Long> first = List.of(queue("1", DM), queue("2", DM), queue("3", DM));
         Recording notifier = new Recording();
