@@ -10,6 +10,7 @@ import dev.tern.deliver.Notifier;
 import dev.tern.deliver.Receipt;
 import dev.tern.discord.Discord;
 import dev.tern.discord.DiscordStartException;
+import dev.tern.store.AdminNotice;
 import dev.tern.store.Database;
 import dev.tern.store.GatewayLock;
 import java.time.Clock;
@@ -40,6 +41,7 @@ final class GatewayLeader implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GatewayLeader.class);
 
     static final Duration TRY_EVERY = Duration.ofSeconds(2);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
 
     private final DiscordConfig config;
     private final Clock clock;
@@ -61,13 +63,26 @@ final class GatewayLeader implements AutoCloseable {
 
     /** Posts admin notices in the admin channel while this instance leads; a follower's waits for the leader. */
     NoticeSink adminChannel() {
-        return notice -> {
-            Discord current = discord;
-            Optional<NoticeSink> channel = current == null ? Optional.empty() : current.adminChannel();
-            if (channel.isEmpty()) {
-                throw DeliveryException.transientFailure("the Discord bot is connected on the leading instance", null);
+        return new NoticeSink() {
+            @Override
+            public void tell(AdminNotice notice) throws DeliveryException {
+                Optional<NoticeSink> channel = channel();
+                if (channel.isEmpty()) {
+                    throw DeliveryException.transientFailure(
+                            "the Discord bot is connected on the leading instance", null);
+                }
+                channel.get().tell(notice);
             }
-            channel.get().tell(notice);
+
+            @Override
+            public boolean ready() {
+                return channel().isPresent();
+            }
+
+            private Optional<NoticeSink> channel() {
+                Discord current = discord;
+                return current == null ? Optional.empty() : current.adminChannel();
+            }
         };
     }
 
@@ -156,6 +171,12 @@ final class GatewayLeader implements AutoCloseable {
     public void close() {
         if (tries != null) {
             tries.shutdownNow();
+            try {
+                // a take-over running now must finish before the gateway is left, or it would connect after
+                tries.awaitTermination(CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         disconnect();
         if (lock != null) {

@@ -11,4 +11,12 @@ public interface NoticeSink {
      * @throws DeliveryException when it could not; a transient failure is tried again later
      */
     void tell(AdminNotice notice) throws DeliveryException;
+
+    /**
+     * Whether this sink can tell anything now; while it cannot (an instance that does not hold the Discord session),
+     * notices wait untouched for one that can, without counting attempts.
+     */
+    default boolean ready() {
+        return true;
+    }
 }

@@ -38,7 +38,7 @@ public final class NoticeWorker {
      * it do not overtake it ("recovered" before "failing"). Returns how many were told.
      */
     public synchronized int drain() {
-        if (sink == null) {
+        if (sink == null || !sink.ready()) {
             return 0;
         }
         List<AdminNotice> due = database.read(c -> store.due(c, clock.instant(), BATCH));

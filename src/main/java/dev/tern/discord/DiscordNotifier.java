@@ -28,7 +28,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DiscordNotifier implements Notifier {
 
-    static final int EMBEDS_PER_MESSAGE = AlertMessages.EMBEDS_PER_MESSAGE;
     /**
      * How long Tern trusts Discord to remember a nonce. Discord keeps them "a few minutes"; a message first tried
      * longer ago than this is looked for in the channel before it is sent again.

@@ -72,7 +72,7 @@ public final class Leases {
      * @param sleeper how a claim waits for the holder
      * @param renewSleeper how a held lease waits between renewals
      */
-    public Leases(Database db, LeaseStore store, Clock clock, Sleeper sleeper, Sleeper renewSleeper) {
+    Leases(Database db, LeaseStore store, Clock clock, Sleeper sleeper, Sleeper renewSleeper) {
         this.db = db;
         this.store = store;
         this.clock = clock;

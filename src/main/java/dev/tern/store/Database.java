@@ -132,7 +132,7 @@ public final class Database implements AutoCloseable {
      * A new connection outside the pool, for a session-scoped hold that must last as long as the connection (a
      * PostgreSQL advisory lock): closing it, or this process dying, ends the hold.
      */
-    public Connection dedicatedConnection() throws SQLException {
+    Connection dedicatedConnection() throws SQLException {
         Connection c = DriverManager.getConnection(dataSource.getJdbcUrl(), credentials());
         c.setAutoCommit(true);
         return c;

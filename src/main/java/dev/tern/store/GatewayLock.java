@@ -1,8 +1,6 @@
 package dev.tern.store;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,18 +35,16 @@ public final class GatewayLock implements AutoCloseable {
         Connection c = null;
         try {
             c = database.dedicatedConnection();
-            try (PreparedStatement take = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
-                take.setLong(1, KEY);
-                try (ResultSet row = take.executeQuery()) {
-                    if (row.next() && row.getBoolean(1)) {
-                        session = c;
-                        return true;
-                    }
-                }
+            boolean taken = Jdbc.first(
+                            c, "asking who leads", "SELECT pg_try_advisory_lock(?)", row -> row.getBoolean(1), KEY)
+                    .orElse(false);
+            if (taken) {
+                session = c;
+                return true;
             }
             c.close();
             return false;
-        } catch (SQLException e) {
+        } catch (SQLException | StoreException e) {
             log.warn("Could not ask the database who leads: {}", e.getMessage());
             closeQuietly(c);
             return false;

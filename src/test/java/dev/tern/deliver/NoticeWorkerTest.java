@@ -78,6 +78,28 @@ final class NoticeWorkerTest {
         assertThat(waiting).extracting(AdminNotice::message).containsExactly("held");
     }
 
+    @Test
+    void aSinkThatIsNotReadyLeavesNoticesDueWithoutCountingAttempts() {
+        add("held");
+        NoticeSink follower = new NoticeSink() {
+            @Override
+            public void tell(AdminNotice notice) throws DeliveryException {
+                throw DeliveryException.transientFailure("the bot is connected on the leading instance", null);
+            }
+
+            @Override
+            public boolean ready() {
+                return false;
+            }
+        };
+
+        assertThat(new NoticeWorker(db, store, follower, clock).drain()).isZero();
+
+        List<AdminNotice> waiting = db.read(c -> store.due(c, clock.instant(), 10));
+        assertThat(waiting).extracting(AdminNotice::message).containsExactly("held");
+        assertThat(waiting.getFirst().attempts()).isZero();
+    }
+
     private void add(String message) {
         db.transaction(c -> {
             store.add(c, Kind.SOURCE_FAILING, "s1", null, message, clock.instant());
