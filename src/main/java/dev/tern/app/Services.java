@@ -24,6 +24,7 @@ import dev.tern.poll.SourceStates;
 import dev.tern.source.Http;
 import dev.tern.source.Sleeper;
 import dev.tern.store.Database;
+import dev.tern.store.ProcessIdentity;
 import dev.tern.store.Stores;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,11 +43,11 @@ import org.slf4j.LoggerFactory;
  * @param states what is kept about each source between polls (validators, failures, holds)
  * @param http the HTTP client every source shares
  * @param poller polls one source
- * @param deliveries drains the outbox (call {@link #deliver()}, which keeps other processes from draining at once)
+ * @param deliveries drains the outbox, claiming what it sends (call {@link #deliver()})
  * @param notices tells the admins what polls and deliveries wrote down for them (drained by {@link #deliver()})
  * @param live the subscription index the matcher reads (routes and user subscriptions)
  * @param subscriptions what the Discord commands call
- * @param leases work that one process at a time may do: polling a source, draining the outbox
+ * @param leases work that one process at a time may do: polling a source, telling the admin notices
  */
 public record Services(
         TernConfig config,
@@ -64,10 +65,10 @@ public record Services(
 
     private static final Logger log = LoggerFactory.getLogger(Services.class);
 
-    /** How long a delivery waits for another process's delivery to end before leaving the alerts to it. */
-    static final Duration OUTBOX_WAIT = Duration.ofSeconds(5);
+    /** How long a delivery waits for another process telling the admin notices before leaving them to it. */
+    static final Duration NOTICES_WAIT = Duration.ofSeconds(5);
 
-    private static final String OUTBOX = "outbox";
+    private static final String NOTICES = "notices";
 
     /** The User-Agent every source request carries. */
     public static final String USER_AGENT = Http.userAgent(Tern.version());
@@ -117,8 +118,15 @@ public record Services(
                     new SubscriptionTargetHealth(subscriptions, config.routes(), database, stores.notices(), clock);
             List<Notifier> all = new ArrayList<>(notifiers);
             all.addAll(WebhookTargets.notifiers(config, http));
-            DeliveryWorker deliveries =
-                    new DeliveryWorker(database, stores.deliveries(), stores.messages(), all, clock, health, listener);
+            DeliveryWorker deliveries = new DeliveryWorker(
+                    database,
+                    stores.deliveries(),
+                    stores.messages(),
+                    all,
+                    clock,
+                    health,
+                    listener,
+                    ProcessIdentity.THIS);
             NoticeWorker notices = new NoticeWorker(database, stores.notices(), sink, clock);
             return new Services(
                     config,
@@ -139,32 +147,27 @@ public record Services(
     }
 
     /**
-     * Delivers what is due, unless another process (a running {@code tern run} beside {@code tern poll}, or another
-     * instance on a shared PostgreSQL) is delivering: then it waits up to {@link #OUTBOX_WAIT} and otherwise leaves the alerts to that process, so that
-     * no alert is sent by both.
+     * Delivers what is due: the alerts this process can claim (another process sharing the database, a running
+     * {@code tern run} beside {@code tern poll} or another instance on PostgreSQL, sends the ones it claimed), then
+     * the admin notices, unless another process is telling them: then it waits up to {@link #NOTICES_WAIT} and
+     * otherwise leaves them to that process.
      *
      * @return how many alerts this process delivered
      */
     public int deliver() {
+        int delivered = deliveries.drain();
+        if (Thread.currentThread().isInterrupted()) {
+            return delivered;
+        }
         try {
-            return switch (leases.claim(OUTBOX, OUTBOX_WAIT, Leases.Mode.TAKE)) {
-                case Leases.Granted granted -> granted.lease().during(this::drainOutboxAndNotices);
-                case Leases.Busy busy -> {
-                    log.info(
-                            "The outbox is being delivered by {}; it sends what is due",
-                            leases.describe(busy.holder()));
-                    yield 0;
-                }
-            };
+            switch (leases.claim(NOTICES, NOTICES_WAIT, Leases.Mode.TAKE)) {
+                case Leases.Granted granted -> granted.lease().during(notices::drain);
+                case Leases.Busy busy ->
+                    log.debug("Admin notices are being told by {}", leases.describe(busy.holder()));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 0;
         }
-    }
-
-    private int drainOutboxAndNotices() {
-        int delivered = deliveries.drain();
-        notices.drain();
         return delivered;
     }
 

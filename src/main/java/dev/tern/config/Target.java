@@ -145,6 +145,9 @@ public sealed interface Target {
         }
     }
 
+    /** A URL within a longer text: a scheme, then everything up to a space, a quote or a closing bracket. */
+    Pattern URL_IN_TEXT = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://[^\\s'\"()<>\\[\\]]+");
+
     /** A Discord target; its id is checked by {@link #requireSnowflake} where it comes from an admin's text. */
     Pattern DISCORD = Pattern.compile("discord:(channel|user)/([A-Za-z0-9_-]{1,32})");
 
@@ -222,6 +225,22 @@ public sealed interface Target {
         } catch (IllegalArgumentException e) {
             return hidden(key == null ? "" : key.strip());
         }
+    }
+
+    /**
+     * {@code text} (an error a database or library wrote) with every URL in it cut to its scheme and host, as
+     * {@link #displayOf} shows a target: the path and query of a webhook URL are its secret.
+     */
+    static String hideUrls(String text) {
+        if (text == null || !text.contains("://")) {
+            return text;
+        }
+        Matcher url = URL_IN_TEXT.matcher(text);
+        StringBuilder hidden = new StringBuilder();
+        while (url.find()) {
+            url.appendReplacement(hidden, Matcher.quoteReplacement(hidden(url.group())));
+        }
+        return url.appendTail(hidden).toString();
     }
 
     /** A text that failed to parse, as it may be printed: after a scheme (slack:, https://) may come a secret. */

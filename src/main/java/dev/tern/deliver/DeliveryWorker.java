@@ -3,11 +3,14 @@ package dev.tern.deliver;
 import dev.tern.store.Database;
 import dev.tern.store.DeliveryStore;
 import dev.tern.store.OutboxMessageStore;
+import dev.tern.store.ProcessIdentity;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Drains the outbox, so that every alert is shown exactly once whatever crashes in between: first it re-sends the
@@ -19,12 +22,20 @@ import java.util.Set;
 public final class DeliveryWorker {
 
     static final int BATCH_LIMIT = 200;
+    /**
+     * How many targets a drain claims at a time: few enough that it gets to each within a claim's life while
+     * another process shares the work.
+     */
+    static final int CLAIM_TARGETS = 20;
     /** 30 s doubling to an hour, then hourly: about two days of trying before an alert is marked FAILED. */
     static final int MAX_ATTEMPTS = 54;
 
     static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     static final Duration MAX_RETRY = Duration.ofHours(1);
 
+    private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
+
+    private final Outbox outbox;
     private final Notifiers notifiers;
     private final MessageSender sender;
     private final MessageFormer former;
@@ -33,6 +44,7 @@ public final class DeliveryWorker {
     /**
      * @param health told when a target is gone or its recipient refuses messages
      * @param listener told the outcome of every message tried (metrics)
+     * @param claimer the process the messages it sends or edits are claimed for ({@link ProcessIdentity#THIS})
      */
     public DeliveryWorker(
             Database database,
@@ -41,9 +53,10 @@ public final class DeliveryWorker {
             List<Notifier> notifiers,
             Clock clock,
             TargetHealth health,
-            DeliveryListener listener) {
+            DeliveryListener listener,
+            ProcessIdentity claimer) {
         this.notifiers = new Notifiers(notifiers);
-        Outbox outbox = new Outbox(database, deliveries, messages, clock);
+        this.outbox = new Outbox(database, deliveries, messages, clock, claimer);
         this.sender = new MessageSender(outbox, this.notifiers, health, listener);
         this.former = new MessageFormer(outbox, this.notifiers);
         this.editor = new MessageEditor(outbox, this.notifiers);
@@ -56,6 +69,7 @@ public final class DeliveryWorker {
      * @return how many alerts were delivered
      */
     public synchronized int drain() {
+        endClaimsOfTheDead();
         Set<String> unhandled = new HashSet<>();
         int delivered = 0;
         do {
@@ -64,7 +78,28 @@ public final class DeliveryWorker {
         if (!stopping()) {
             editor.editDue(unhandled);
         }
+        if (!stopping()) {
+            // what this drain claimed and did not get to (a stalled target's later messages) is free for others
+            outbox.transaction(c -> outbox.messages().releaseClaims(c, outbox.claimer()));
+        }
         return delivered;
+    }
+
+    /**
+     * Frees at once the messages claimed by a process of this host that is gone (a crash, a restarted container),
+     * instead of waiting for their claims to expire; another host's claims end only by expiring.
+     */
+    private void endClaimsOfTheDead() {
+        ProcessIdentity self = outbox.claimer();
+        for (ProcessIdentity claimer : outbox.read(c -> outbox.messages().claimers(c, outbox.now()))) {
+            if (!self.mayBeAlive(claimer)) {
+                int freed = outbox.transaction(c -> outbox.messages().releaseClaims(c, claimer));
+                log.info(
+                        "Took back {} message(s) claimed by a Tern process that is gone ({})",
+                        freed,
+                        claimer.describe());
+            }
+        }
     }
 
     /**

@@ -24,19 +24,21 @@ final class MessageEditor {
         this.notifiers = notifiers;
     }
 
-    /** Makes the edits due now; returns how many messages were edited. */
+    /** Makes the edits due now that this process can claim; returns how many messages were edited. */
     int editDue(Set<String> unhandled) {
         Instant now = outbox.now();
-        List<OutboxMessage> due = notifiers.handled(
+        notifiers.handled(
                 unhandled,
                 excluded -> outbox.read(c -> outbox.messages().dueEdits(c, now, DeliveryWorker.BATCH_LIMIT, excluded)),
                 OutboxMessage::target);
+        List<OutboxMessage> claimed = outbox.transaction(c -> outbox.messages()
+                .claimDueEdits(c, outbox.claimer(), now, outbox.claimUntil(), DeliveryWorker.BATCH_LIMIT, unhandled));
         int edited = 0;
-        for (OutboxMessage row : due) {
+        for (OutboxMessage row : claimed) {
             if (DeliveryWorker.stopping()) {
                 break;
             }
-            edited += edit(row) ? 1 : 0;
+            edited += outbox.hold(row) && edit(row) ? 1 : 0;
         }
         return edited;
     }

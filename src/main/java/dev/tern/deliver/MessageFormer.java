@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,32 +30,36 @@ final class MessageFormer {
         this.notifiers = notifiers;
     }
 
-    /** Forms messages of the alerts due now; returns how many it formed. */
+    /**
+     * Forms messages of the alerts due now; returns how many it formed. The alerts are locked while their messages
+     * are formed, and alerts another process is forming are skipped, so that no alert lands in two messages.
+     */
     int formDue(Set<String> unhandled) {
         Instant now = outbox.now();
-        List<PendingDelivery> due = notifiers.handled(
+        notifiers.handled(
                 unhandled,
                 excluded -> outbox.read(c -> outbox.deliveries().due(c, now, DeliveryWorker.BATCH_LIMIT, excluded)),
                 PendingDelivery::target);
-        Map<String, List<Alert>> byTarget = new LinkedHashMap<>();
-        for (PendingDelivery row : due) {
-            byTarget.computeIfAbsent(row.target(), t -> new ArrayList<>()).add(Outbox.toAlert(row));
-        }
-        Map<String, List<MessagePlan>> plans = new LinkedHashMap<>();
-        byTarget.forEach((target, alerts) ->
-                plans.put(target, notifiers.forTarget(target).orElseThrow().plan(target, alerts)));
-        List<Integer> formed = new ArrayList<>();
-        outbox.write(c -> {
-            for (Map.Entry<String, List<MessagePlan>> target : plans.entrySet()) {
-                for (MessagePlan plan : target.getValue()) {
+        return outbox.transaction(c -> {
+            Map<String, List<Alert>> byTarget = new LinkedHashMap<>();
+            for (PendingDelivery row : outbox.deliveries().lockDue(c, now, DeliveryWorker.BATCH_LIMIT, unhandled)) {
+                byTarget.computeIfAbsent(row.target(), t -> new ArrayList<>()).add(Outbox.toAlert(row));
+            }
+            int formed = 0;
+            for (Map.Entry<String, List<Alert>> target : byTarget.entrySet()) {
+                Optional<Notifier> notifier = notifiers.forTarget(target.getKey());
+                if (notifier.isEmpty()) {
+                    continue; // queued since the handled targets were read; the next drain names it
+                }
+                for (MessagePlan plan : notifier.get().plan(target.getKey(), target.getValue())) {
                     List<Long> ids =
                             plan.alerts().stream().map(Alert::deliveryId).toList();
                     outbox.messages().form(c, target.getKey(), newKey(), plan.layout(), ids, now);
-                    formed.add(ids.size());
+                    formed++;
                 }
             }
+            return formed;
         });
-        return formed.size();
     }
 
     /** A key no other message has: "tern-" and 64 random bits in base 36 (at most 18 characters). */

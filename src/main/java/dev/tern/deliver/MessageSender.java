@@ -29,32 +29,39 @@ final class MessageSender {
         this.listener = listener;
     }
 
-    /** Sends every formed message due now; a target whose message fails waits for its retry. */
+    /**
+     * Sends every formed message due now that this process can claim; a target whose message fails waits for its
+     * retry, and a target another process is sending to is left to it.
+     */
     int sendDue(Set<String> unhandled) {
         int delivered = 0;
+        Set<String> stalled = new HashSet<>();
         while (true) {
             Instant now = outbox.now();
-            List<OutboxMessage> due = notifiers.handled(
+            notifiers.handled(
                     unhandled,
                     excluded -> outbox.read(c -> outbox.messages().due(c, now, DeliveryWorker.BATCH_LIMIT, excluded)),
                     OutboxMessage::target);
-            Set<String> stalled = new HashSet<>();
+            Set<String> excluded = new HashSet<>(unhandled);
+            excluded.addAll(stalled);
+            List<OutboxMessage> claimed = outbox.transaction(c -> outbox.messages()
+                    .claimDue(c, outbox.claimer(), now, outbox.claimUntil(), DeliveryWorker.CLAIM_TARGETS, excluded));
             int sentNow = 0;
-            for (OutboxMessage message : due) {
+            for (OutboxMessage message : claimed) {
                 if (DeliveryWorker.stopping()) {
                     return delivered + sentNow;
                 }
                 if (stalled.contains(message.target())) {
                     continue;
                 }
-                int sent = send(message);
+                int sent = outbox.hold(message) ? send(message) : 0;
                 if (sent == 0) {
                     stalled.add(message.target());
                 }
                 sentNow += sent;
             }
             delivered += sentNow;
-            if (sentNow == 0 || due.size() < DeliveryWorker.BATCH_LIMIT) {
+            if (sentNow == 0) {
                 return delivered;
             }
         }

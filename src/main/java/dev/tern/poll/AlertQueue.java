@@ -1,6 +1,7 @@
 package dev.tern.poll;
 
 import dev.tern.config.PollingConfig;
+import dev.tern.config.Target;
 import dev.tern.match.Matcher;
 import dev.tern.match.Subscription;
 import dev.tern.posting.Posting;
@@ -83,7 +84,7 @@ public final class AlertQueue {
                 LOG.debug(
                         "Posting {} not alerted to {}: that target already had an alert for {}",
                         posting.key(),
-                        subscription.target(),
+                        Target.displayOf(subscription.target()),
                         posting.fingerprint());
             }
         }

@@ -4,8 +4,7 @@ import dev.tern.source.Sleeper;
 import dev.tern.store.Database;
 import dev.tern.store.Lease;
 import dev.tern.store.LeaseStore;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import dev.tern.store.ProcessIdentity;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,17 +50,12 @@ public final class Leases {
     /** {@code holder} had the lease; {@code ended} when it released it while we waited ({@link Mode#AWAIT_END}). */
     public record Busy(Lease holder, boolean ended) implements Claim {}
 
-    private static final String JVM_ID = UUID.randomUUID().toString().substring(0, 8);
-    private static final char JVM_MARK = '#';
-
     private final Database db;
     private final LeaseStore store;
     private final Clock clock;
     private final Sleeper sleeper;
     private final Sleeper renewSleeper;
-    private final long pid = ProcessHandle.current().pid();
-    private final String host = hostName();
-    private final String holder = host + JVM_MARK + JVM_ID;
+    private final ProcessIdentity self = ProcessIdentity.THIS;
 
     /** Leases whose waits use {@code sleeper} and whose renewals wait in real time. */
     public Leases(Database db, LeaseStore store, Clock clock, Sleeper sleeper) {
@@ -110,7 +104,7 @@ public final class Leases {
 
     /** This process's identity as leases record it: its host name and its JVM's random id. */
     String host() {
-        return holder;
+        return self.name();
     }
 
     private static boolean sameClaim(Optional<Lease> holder, Lease seen) {
@@ -119,10 +113,11 @@ public final class Leases {
 
     /** Who holds a lease, for messages: "this Tern process (pid 12)" or "another Tern process (pid 12 on h)". */
     public String describe(Lease lease) {
-        if (lease.pid() == pid && lease.host().equals(holder)) {
-            return "this Tern process (pid " + pid + ")";
+        ProcessIdentity holder = holderOf(lease);
+        if (holder.equals(self)) {
+            return "this Tern process (pid " + self.pid() + ")";
         }
-        return "another Tern process (pid " + lease.pid() + " on " + hostPart(lease.host()) + ")";
+        return "another Tern process (" + holder.describe() + ")";
     }
 
     /** The holder of {@code name} if its lease is live; an expired lease, or one whose process is gone, is ended. */
@@ -141,38 +136,18 @@ public final class Leases {
     }
 
     private boolean isLive(Lease lease) {
-        if (!clock.instant().isBefore(lease.expiresAt())) {
-            return false;
-        }
-        if (!hostPart(lease.host()).equals(host)) {
-            return true; // another host: only its expiry tells
-        }
-        if (lease.host().equals(holder)) {
-            return lease.pid() == pid; // written by this JVM
-        }
-        // another JVM on this host: dead when its pid is this JVM's own (a restarted container) or gone
-        return lease.pid() != pid && ProcessHandle.of(lease.pid()).isPresent();
+        return clock.instant().isBefore(lease.expiresAt()) && self.mayBeAlive(holderOf(lease));
     }
 
-    /** The host name of a holder identity ({@code host#jvm}, or a bare host name written by older versions). */
-    private static String hostPart(String identity) {
-        int mark = identity.lastIndexOf(JVM_MARK);
-        return mark < 0 ? identity : identity.substring(0, mark);
+    private static ProcessIdentity holderOf(Lease lease) {
+        return new ProcessIdentity(lease.host(), lease.pid());
     }
 
     private Optional<Held> take(String name) {
         Instant now = clock.instant();
-        Lease lease = new Lease(name, UUID.randomUUID().toString(), pid, holder, now, now.plus(TTL));
+        Lease lease = new Lease(name, UUID.randomUUID().toString(), self.pid(), self.name(), now, now.plus(TTL));
         boolean taken = db.transaction(c -> store.insert(c, lease));
         return taken ? Optional.of(new Held(lease)) : Optional.empty();
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
-        }
     }
 
     /**

@@ -43,6 +43,12 @@ public final class Http implements AutoCloseable {
     public static final Duration DEFAULT_HOST_GAP = Duration.ofSeconds(1);
 
     private final HttpClient client;
+    /**
+     * Deliveries never follow a redirect: the client would turn a POST into a GET, whose 200 would count as
+     * delivered while nothing was posted.
+     */
+    private final HttpClient deliveryClient;
+
     private final Duration timeout;
     private final long maxBodySize;
     private final String userAgent;
@@ -85,6 +91,10 @@ public final class Http implements AutoCloseable {
         this.client = HttpClient.newBuilder()
                 .connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
+        this.deliveryClient = HttpClient.newBuilder()
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
@@ -131,8 +141,9 @@ public final class Http implements AutoCloseable {
     }
 
     /**
-     * Sends one request and returns whatever the server answers, any status, without retrying and without the host
-     * gate: for deliveries (webhooks), whose callers decide what a status means and when to try again. Messages name
+     * Sends one request and returns whatever the server answers, any status (a redirect too: it is not followed),
+     * without retrying and without the host gate: for deliveries (webhooks), whose callers decide what a status means
+     * and when to try again. Messages name
      * the target as {@code shownAs}, never by its URL, whose path may be the secret.
      *
      * @param method POST, PATCH, ...
@@ -150,7 +161,7 @@ public final class Http implements AutoCloseable {
         HttpRequest built = withHeaders(request, headers, shownAs)
                 .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        HttpResponse<byte[]> response = exchange(built, shownAs);
+        HttpResponse<byte[]> response = exchange(deliveryClient, built, shownAs);
         return new Answer(
                 response.statusCode(),
                 response.body(),
@@ -162,6 +173,7 @@ public final class Http implements AutoCloseable {
     @Override
     public void close() {
         client.shutdownNow();
+        deliveryClient.shutdownNow();
     }
 
     private HttpRequest.Builder newRequest(URI uri) throws FetchException {
@@ -229,8 +241,13 @@ public final class Http implements AutoCloseable {
 
     private HttpResponse<byte[]> exchange(HttpRequest request, String url)
             throws RetryableException, FetchException, InterruptedException {
+        return exchange(client, request, url);
+    }
+
+    private HttpResponse<byte[]> exchange(HttpClient over, HttpRequest request, String url)
+            throws RetryableException, FetchException, InterruptedException {
         CompletableFuture<HttpResponse<byte[]>> future =
-                client.sendAsync(request, CappedBodySubscriber.handler(maxBodySize));
+                over.sendAsync(request, CappedBodySubscriber.handler(maxBodySize));
         try {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -1,11 +1,13 @@
 package dev.tern.store;
 
+import dev.tern.config.Target;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +24,11 @@ public final class DeliveryStore {
     private static final String PENDING = "SELECT d.id, d.target, d.route_id, d.subscription_id, d.attempts,"
             + " p.closed_at, " + PostingRows.COLUMNS
             + " FROM deliveries d JOIN postings p ON p.posting_key = d.posting_key";
+    /** Due and in no message yet, for a target with no unsent message (then the excluded targets are left out). */
+    private static final String DUE = "d.status = ? AND d.outbox_message_id IS NULL AND d.next_attempt_at <= ?"
+            + " AND NOT EXISTS (SELECT 1 FROM outbox_messages m WHERE m.target = d.target AND m.status = ?)";
+
+    private static final String DUE_ORDER = " ORDER BY d.next_attempt_at, d.id";
 
     /**
      * Queues an alert unless one for the same fingerprint and target exists; returns whether it was new.
@@ -40,7 +47,7 @@ public final class DeliveryStore {
                 + " attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?) ON CONFLICT DO NOTHING";
         return Jdbc.update(
                         c,
-                        "queueing alert for " + postingKey + " to " + target,
+                        "queueing alert for " + postingKey + " to " + Target.displayOf(target),
                         sql,
                         fingerprint,
                         target,
@@ -61,21 +68,48 @@ public final class DeliveryStore {
     /**
      * Pending rows that are in no message yet, for targets that have no unsent message (a formed message is
      * re-sent before anything new is grouped for its target) and are not excluded (targets nothing can deliver to
-     * yet), oldest first, each with its posting.
+     * yet), oldest first, each with its posting. A read: nothing is locked.
      */
     public List<PendingDelivery> due(Connection c, Instant now, int limit, Collection<String> excludedTargets) {
-        String excluding = Jdbc.andNotIn("d.target", excludedTargets);
-        String sql = PENDING + " WHERE d.status = ? AND d.outbox_message_id IS NULL AND d.next_attempt_at <= ?"
-                + excluding
-                + " AND NOT EXISTS (SELECT 1 FROM outbox_messages m WHERE m.target = d.target AND m.status = ?)"
-                + " ORDER BY d.next_attempt_at, d.id LIMIT ?";
+        String sql = PENDING + " WHERE " + DUE + Jdbc.andNotIn("d.target", excludedTargets) + DUE_ORDER + " LIMIT ?";
+        return Jdbc.list(
+                c,
+                "reading due deliveries",
+                sql,
+                DeliveryStore::readPending,
+                dueParameters(now, limit, excludedTargets));
+    }
+
+    /**
+     * As {@link #due(Connection, Instant, int, Collection)}, locking the rows until the transaction ends and
+     * skipping those another transaction has locked ({@code FOR UPDATE SKIP LOCKED}), so that two processes
+     * forming messages at once never put one alert in two messages.
+     */
+    public List<PendingDelivery> lockDue(Connection c, Instant now, int limit, Collection<String> excludedTargets) {
+        String lock = "SELECT d.id FROM deliveries d WHERE " + DUE + Jdbc.andNotIn("d.target", excludedTargets)
+                + DUE_ORDER + " LIMIT ? FOR UPDATE SKIP LOCKED";
+        List<Long> ids = Jdbc.list(
+                c,
+                "locking due deliveries",
+                lock,
+                row -> row.getLong("id"),
+                dueParameters(now, limit, excludedTargets));
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String sql = PENDING + " WHERE d.id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")"
+                + DUE_ORDER;
+        return Jdbc.list(c, "reading due deliveries", sql, DeliveryStore::readPending, ids.toArray());
+    }
+
+    private static Object[] dueParameters(Instant now, int limit, Collection<String> excludedTargets) {
         List<Object> parameters = new ArrayList<>();
         parameters.add(DeliveryStatus.PENDING);
         parameters.add(now);
-        parameters.addAll(excludedTargets);
         parameters.add(DeliveryStatus.PENDING);
+        parameters.addAll(excludedTargets);
         parameters.add(limit);
-        return Jdbc.list(c, "reading due deliveries", sql, DeliveryStore::readPending, parameters.toArray());
+        return parameters.toArray();
     }
 
     /** The deliveries a message carries, in their order in it, each with its posting as stored now. */

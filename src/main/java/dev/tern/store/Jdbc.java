@@ -1,5 +1,6 @@
 package dev.tern.store;
 
+import dev.tern.config.Target;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -142,8 +143,19 @@ final class Jdbc {
         return row.wasNull() ? null : value;
     }
 
+    /**
+     * The failure of {@code operation}, its text with any URL cut to scheme and host: a statement about a webhook
+     * target names its URL, and the database may quote it back, while the URL's path is its secret.
+     */
     static StoreException failed(String operation, SQLException e) {
-        return new StoreException(operation + " failed: " + e.getMessage(), e);
+        String message = Target.hideUrls(operation + " failed: " + e.getMessage());
+        if (e.getMessage() == null || !e.getMessage().contains("://")) {
+            return new StoreException(message, e);
+        }
+        // a logged stack trace prints its causes' messages too
+        SQLException hidden = new SQLException(Target.hideUrls(e.getMessage()), e.getSQLState(), e.getErrorCode());
+        hidden.setStackTrace(e.getStackTrace());
+        return new StoreException(message, hidden);
     }
 
     private static void bind(PreparedStatement statement, Object[] parameters) throws SQLException {

@@ -1,11 +1,13 @@
 package dev.tern.store;
 
+import dev.tern.config.Target;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +22,11 @@ public final class OutboxMessageStore {
     private static final String SELECT = "SELECT id, target, nonce, layout, status, attempts, next_attempt_at,"
             + " first_tried_at, last_error, created_at, channel_id, message_id, edits_requested, edits_done,"
             + " edit_attempts FROM outbox_messages ";
+    /** A message no live claim holds but the claimer's own (parameters: now, claimer name, claimer pid). */
+    private static final String FREE =
+            "(m.claimed_until IS NULL OR m.claimed_until <= ? OR (m.claimed_by = ? AND m.claimed_pid = ?))";
+    /** What an outcome writes: the message is no longer being worked on. */
+    private static final String UNCLAIMED = "claimed_by = NULL, claimed_pid = NULL, claimed_until = NULL";
 
     /** Records a new message carrying the deliveries, in that order; returns its id. */
     public long form(
@@ -27,7 +34,15 @@ public final class OutboxMessageStore {
         String sql = "INSERT INTO outbox_messages (target, nonce, layout, status, attempts, next_attempt_at,"
                 + " created_at) VALUES (?, ?, ?, ?, 0, ?, ?)";
         long id = Jdbc.insert(
-                c, "forming a message to " + target, sql, target, nonce, layout, DeliveryStatus.PENDING, now, now);
+                c,
+                "forming a message to " + Target.displayOf(target),
+                sql,
+                target,
+                nonce,
+                layout,
+                DeliveryStatus.PENDING,
+                now,
+                now);
         List<Object[]> rows = new ArrayList<>(deliveryIds.size());
         for (int i = 0; i < deliveryIds.size(); i++) {
             rows.add(new Object[] {id, i, deliveryIds.get(i)});
@@ -40,7 +55,7 @@ public final class OutboxMessageStore {
         return id;
     }
 
-    /** Unsent messages due by now, oldest first, leaving out the excluded targets. */
+    /** Unsent messages due by now, oldest first, leaving out the excluded targets (a read: nothing is claimed). */
     public List<OutboxMessage> due(Connection c, Instant now, int limit, Collection<String> excludedTargets) {
         return dueWhere(
                 c,
@@ -50,6 +65,122 @@ public final class OutboxMessageStore {
                 now,
                 limit,
                 excludedTargets);
+    }
+
+    /**
+     * Claims unsent messages due by now for {@code claimer} until {@code until}, whole targets at a time so that a
+     * target's messages go out in order from one process: it locks the first due message of up to {@code limit}
+     * targets that no live claim holds ({@code FOR UPDATE SKIP LOCKED}, so that two processes claiming at once take
+     * different targets), then claims every due message of those targets. Messages this claimer holds already are
+     * its own again. Run in a transaction of its own.
+     *
+     * @return the messages {@code claimer} now holds, oldest first
+     */
+    public List<OutboxMessage> claimDue(
+            Connection c,
+            ProcessIdentity claimer,
+            Instant now,
+            Instant until,
+            int limit,
+            Collection<String> excludedTargets) {
+        // a target's first message: no older message of it is due or being sent by someone
+        String heads = "SELECT m.id, m.target FROM outbox_messages m WHERE m.status = ? AND m.next_attempt_at <= ?"
+                + " AND " + FREE + Jdbc.andNotIn("m.target", excludedTargets)
+                + " AND NOT EXISTS (SELECT 1 FROM outbox_messages o WHERE o.target = m.target AND o.status = ?"
+                + " AND o.id < m.id AND (o.next_attempt_at <= ? OR o.claimed_until > ?))"
+                + " ORDER BY m.id LIMIT ? FOR UPDATE SKIP LOCKED";
+        List<Object> parameters =
+                new ArrayList<>(List.of(DeliveryStatus.PENDING, now, now, claimer.name(), claimer.pid()));
+        parameters.addAll(excludedTargets);
+        parameters.addAll(List.of(DeliveryStatus.PENDING, now, now, limit));
+        List<String> targets =
+                Jdbc.list(c, "claiming due messages", heads, row -> row.getString("target"), parameters.toArray());
+        if (targets.isEmpty()) {
+            return List.of();
+        }
+        String claim = "UPDATE outbox_messages m SET claimed_by = ?, claimed_pid = ?, claimed_until = ?"
+                + " WHERE m.status = ? AND m.next_attempt_at <= ? AND " + FREE + " AND m.target IN ("
+                + String.join(", ", Collections.nCopies(targets.size(), "?")) + ")";
+        List<Object> claimParameters = new ArrayList<>(List.of(
+                claimer.name(), claimer.pid(), until, DeliveryStatus.PENDING, now, now, claimer.name(), claimer.pid()));
+        claimParameters.addAll(targets);
+        Jdbc.update(c, "claiming due messages", claim, claimParameters.toArray());
+        return claimedBy(c, claimer, "status = ?", DeliveryStatus.PENDING).stream()
+                .filter(m -> !excludedTargets.contains(m.target()))
+                .toList();
+    }
+
+    /**
+     * Claims sent messages with an edit due by now for {@code claimer} until {@code until}, skipping those another
+     * process is claiming at the same moment. Run in a transaction of its own.
+     *
+     * @return the messages with an edit due that {@code claimer} now holds, oldest first
+     */
+    public List<OutboxMessage> claimDueEdits(
+            Connection c,
+            ProcessIdentity claimer,
+            Instant now,
+            Instant until,
+            int limit,
+            Collection<String> excludedTargets) {
+        String due = "m.status = ? AND m.editable AND m.message_id IS NOT NULL AND m.edits_requested > m.edits_done"
+                + " AND (m.edit_next_at IS NULL OR m.edit_next_at <= ?)";
+        String lock = "SELECT m.id FROM outbox_messages m WHERE " + due + " AND " + FREE
+                + Jdbc.andNotIn("m.target", excludedTargets) + " ORDER BY m.id LIMIT ? FOR UPDATE SKIP LOCKED";
+        List<Object> parameters =
+                new ArrayList<>(List.of(DeliveryStatus.SENT, now, now, claimer.name(), claimer.pid()));
+        parameters.addAll(excludedTargets);
+        parameters.add(limit);
+        List<Long> ids = Jdbc.list(c, "claiming due edits", lock, row -> row.getLong("id"), parameters.toArray());
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String claim = "UPDATE outbox_messages SET claimed_by = ?, claimed_pid = ?, claimed_until = ? WHERE id IN ("
+                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")";
+        List<Object> claimParameters = new ArrayList<>(List.of(claimer.name(), claimer.pid(), until));
+        claimParameters.addAll(ids);
+        Jdbc.update(c, "claiming due edits", claim, claimParameters.toArray());
+        return claimedBy(c, claimer, "status = ? AND editable AND edits_requested > edits_done", DeliveryStatus.SENT)
+                .stream()
+                .filter(m -> !excludedTargets.contains(m.target()))
+                .toList();
+    }
+
+    /**
+     * Keeps every claim of {@code claimer} until {@code until}, right before it hands message {@code id} to its
+     * target: false when it no longer holds that message (its claim expired and another process took it), and then
+     * it must not send it.
+     */
+    public boolean holdClaim(Connection c, long id, ProcessIdentity claimer, Instant until) {
+        String renew = "UPDATE outbox_messages SET claimed_until = ? WHERE claimed_by = ? AND claimed_pid = ?";
+        Jdbc.update(c, "holding the messages of " + claimer.describe(), renew, until, claimer.name(), claimer.pid());
+        String held = "SELECT COUNT(*) FROM outbox_messages WHERE id = ? AND claimed_by = ? AND claimed_pid = ?";
+        return Jdbc.count(c, "checking the claim on message " + id, held, id, claimer.name(), claimer.pid()) == 1;
+    }
+
+    /** Ends every claim {@code claimer} still holds (the messages it did not get to). */
+    public int releaseClaims(Connection c, ProcessIdentity claimer) {
+        String sql = "UPDATE outbox_messages SET claimed_by = NULL, claimed_pid = NULL, claimed_until = NULL"
+                + " WHERE claimed_by = ? AND claimed_pid = ?";
+        return Jdbc.update(c, "releasing the messages of " + claimer.describe(), sql, claimer.name(), claimer.pid());
+    }
+
+    /** The processes holding live claims at {@code now}. */
+    public List<ProcessIdentity> claimers(Connection c, Instant now) {
+        String sql = "SELECT DISTINCT claimed_by, claimed_pid FROM outbox_messages WHERE claimed_until > ?";
+        return Jdbc.list(
+                c,
+                "reading who is sending messages",
+                sql,
+                row -> new ProcessIdentity(row.getString("claimed_by"), row.getLong("claimed_pid")),
+                now);
+    }
+
+    private static List<OutboxMessage> claimedBy(
+            Connection c, ProcessIdentity claimer, String where, DeliveryStatus status) {
+        String sql = SELECT + "WHERE claimed_by = ? AND claimed_pid = ? AND " + where + " ORDER BY id";
+        return Jdbc.list(
+                c, "reading claimed messages", sql, OutboxMessageStore::read, claimer.name(), claimer.pid(), status);
     }
 
     /** Notes, before the message is first handed to its target, that the target may have it from now on. */
@@ -65,7 +196,7 @@ public final class OutboxMessageStore {
      */
     public void markSent(Connection c, long id, String channelId, String messageId, int editsShown, Instant now) {
         String sql = "UPDATE outbox_messages SET status = ?, sent_at = ?, last_error = NULL, channel_id = ?,"
-                + " message_id = ?, edits_done = ? WHERE id = ?";
+                + " message_id = ?, edits_done = ?, " + UNCLAIMED + " WHERE id = ?";
         Jdbc.update(
                 c,
                 "marking message " + id + " sent",
@@ -90,7 +221,8 @@ public final class OutboxMessageStore {
 
     /** Keeps the message (and its deliveries) pending for another attempt at {@code nextAttemptAt}. */
     public void markRetry(Connection c, long id, int attempts, Instant nextAttemptAt, String error) {
-        String sql = "UPDATE outbox_messages SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE id = ?";
+        String sql = "UPDATE outbox_messages SET attempts = ?, next_attempt_at = ?, last_error = ?, " + UNCLAIMED
+                + " WHERE id = ?";
         Jdbc.update(c, "scheduling retry of message " + id, sql, attempts, nextAttemptAt, error, id);
         String deliveries =
                 "UPDATE deliveries SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE outbox_message_id = ?";
@@ -100,7 +232,8 @@ public final class OutboxMessageStore {
 
     /** Gives up on the message and its deliveries after a permanent failure. */
     public void markFailed(Connection c, long id, String error) {
-        String sql = "UPDATE outbox_messages SET status = ?, attempts = attempts + 1, last_error = ? WHERE id = ?";
+        String sql = "UPDATE outbox_messages SET status = ?, attempts = attempts + 1, last_error = ?, " + UNCLAIMED
+                + " WHERE id = ?";
         Jdbc.update(c, "marking message " + id + " failed", sql, DeliveryStatus.FAILED, error, id);
         String deliveries = "UPDATE deliveries SET status = ?, attempts = attempts + 1, last_error = ?"
                 + " WHERE outbox_message_id = ?";
@@ -130,20 +263,21 @@ public final class OutboxMessageStore {
     /** The message now shows the postings as they were when {@code editsShown} requests had been made. */
     public void markEdited(Connection c, long id, int editsShown) {
         String sql = "UPDATE outbox_messages SET edits_done = GREATEST(edits_done, ?), edit_attempts = 0,"
-                + " edit_error = NULL WHERE id = ?";
+                + " edit_error = NULL, " + UNCLAIMED + " WHERE id = ?";
         Jdbc.update(c, "marking message " + id + " edited", sql, editsShown, id);
     }
 
     /** Tries the edit again at {@code nextAttemptAt}. */
     public void markEditRetry(Connection c, long id, int attempts, Instant nextAttemptAt, String error) {
-        String sql = "UPDATE outbox_messages SET edit_attempts = ?, edit_next_at = ?, edit_error = ? WHERE id = ?";
+        String sql = "UPDATE outbox_messages SET edit_attempts = ?, edit_next_at = ?, edit_error = ?, " + UNCLAIMED
+                + " WHERE id = ?";
         Jdbc.update(c, "scheduling another edit of message " + id, sql, attempts, nextAttemptAt, error, id);
     }
 
     /** The message can never be edited again (deleted, its channel gone): no edit is tried any more. */
     public void markUneditable(Connection c, long id, String reason) {
-        String sql = "UPDATE outbox_messages SET editable = FALSE, edits_done = edits_requested, edit_error = ?"
-                + " WHERE id = ?";
+        String sql = "UPDATE outbox_messages SET editable = FALSE, edits_done = edits_requested, edit_error = ?, "
+                + UNCLAIMED + " WHERE id = ?";
         Jdbc.update(c, "ending the edits of message " + id, sql, reason, id);
     }
 

@@ -1,5 +1,6 @@
 package dev.tern.store;
 
+import dev.tern.config.Target;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -83,7 +84,8 @@ public final class SubscriptionStore {
     /** Subscriptions delivering to a target, oldest first. */
     public List<StoredSubscription> withTarget(Connection c, String target) {
         String sql = SELECT + "WHERE target = ? ORDER BY id";
-        return Jdbc.list(c, "reading subscriptions of " + target, sql, SubscriptionStore::read, target);
+        return Jdbc.list(
+                c, "reading subscriptions of " + Target.displayOf(target), sql, SubscriptionStore::read, target);
     }
 
     public int count(Connection c, SubscriptionStatus status) {
@@ -121,13 +123,18 @@ public final class SubscriptionStore {
     /** Pauses every subscription delivering to a target. */
     public int pauseTarget(Connection c, String target, Instant until) {
         String sql = "UPDATE subscriptions SET paused_until = ? WHERE target = ?";
-        return Jdbc.update(c, "pausing subscriptions of " + target, sql, until, target);
+        return Jdbc.update(c, "pausing subscriptions of " + Target.displayOf(target), sql, until, target);
     }
 
     /** Marks every subscription delivering to a target broken. */
     public int markBroken(Connection c, String target) {
         String sql = "UPDATE subscriptions SET status = ? WHERE target = ?";
-        return Jdbc.update(c, "marking subscriptions of " + target + " broken", sql, SubscriptionStatus.BROKEN, target);
+        return Jdbc.update(
+                c,
+                "marking subscriptions of " + Target.displayOf(target) + " broken",
+                sql,
+                SubscriptionStatus.BROKEN,
+                target);
     }
 
     /** Counts an alert a paused subscription did not queue. */

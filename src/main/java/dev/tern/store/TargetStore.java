@@ -1,5 +1,6 @@
 package dev.tern.store;
 
+import dev.tern.config.Target;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,14 +16,14 @@ public final class TargetStore {
     public void markBroken(Connection c, String target, String reason, Instant now) {
         Jdbc.update(
                 c,
-                "marking target " + target + " broken",
+                "marking target " + Target.displayOf(target) + " broken",
                 "INSERT INTO broken_targets (target, reason, since) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                 target,
                 reason,
                 now);
         Jdbc.update(
                 c,
-                "updating the reason of broken target " + target,
+                "updating the reason of broken target " + Target.displayOf(target),
                 "UPDATE broken_targets SET reason = ? WHERE target = ?",
                 reason,
                 target);
@@ -41,7 +42,11 @@ public final class TargetStore {
 
     /** Forgets that a target was broken; returns whether it was. */
     public boolean clear(Connection c, String target) {
-        return Jdbc.update(c, "clearing broken target " + target, "DELETE FROM broken_targets WHERE target = ?", target)
+        return Jdbc.update(
+                        c,
+                        "clearing broken target " + Target.displayOf(target),
+                        "DELETE FROM broken_targets WHERE target = ?",
+                        target)
                 > 0;
     }
 

@@ -16,6 +16,7 @@ import dev.tern.source.Http;
 import dev.tern.store.Database;
 import dev.tern.store.DeliveryStore;
 import dev.tern.store.OutboxMessageStore;
+import dev.tern.store.ProcessIdentity;
 import dev.tern.testing.BoardServer;
 import dev.tern.testing.PollPipeline;
 import dev.tern.testing.SimplifyListing;
@@ -81,7 +82,8 @@ final class PollSchedulerTest {
                 List.of(),
                 clock,
                 TargetHealth.IGNORE,
-                DeliveryListener.NONE);
+                DeliveryListener.NONE,
+                ProcessIdentity.THIS);
 
         try (PollScheduler scheduler = new PollScheduler(
                 new PollScheduler.InMemory(),

@@ -27,6 +27,7 @@ import dev.tern.store.DeliveryStore;
 import dev.tern.store.NoticeStore;
 import dev.tern.store.OutboxMessageStore;
 import dev.tern.store.PostingStore;
+import dev.tern.store.ProcessIdentity;
 import dev.tern.store.Stores;
 import dev.tern.testing.MutableClock;
 import dev.tern.testing.TestDatabases;
@@ -52,7 +53,8 @@ final class SubscriptionTargetHealthTest {
             List.of(new DiscordLike()),
             clock,
             new SubscriptionTargetHealth(service, List.of(), db, new NoticeStore(), clock),
-            DeliveryListener.NONE);
+            DeliveryListener.NONE,
+            ProcessIdentity.THIS);
 
     @AfterEach
     void close() {

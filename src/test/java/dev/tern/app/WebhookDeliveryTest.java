@@ -158,6 +158,46 @@ final class WebhookDeliveryTest {
                 .satisfies(b -> assertThat(b.routes()).containsExactly("relay"));
     }
 
+    @Test
+    void aJsonWebhookThatRefusesOneMessageFailsThatMessageOnlyAndTheRouteGoesOn() {
+        hook.queue(422, "{\"error\":\"unprocessable\"}");
+        tern.add(List.of(1));
+        tern.poll();
+        tern.add(List.of(1, 2));
+        tern.poll();
+
+        assertThat(tern.deliveryStatuses(1))
+                .as("the Discord webhook route took it, the JSON webhook refused it")
+                .containsExactlyInAnyOrder("SENT", "FAILED");
+        assertThat(hook.requests()).hasSize(2);
+        assertThat(hook.requests().get(1).json().get("key").asText()).isEqualTo("list:p2");
+        assertThat(tern.deliveryStatuses(2)).containsOnly("SENT");
+        assertThat(tern.tern().services().subscriptions().status().brokenTargets())
+                .as("one refused message says nothing about the endpoint")
+                .isEmpty();
+    }
+
+    @Test
+    void aWebhookThatAnswersWithARedirectIsNotFollowedAndItsRouteIsBroken() {
+        hook.queue(302, "", "Location", hook.url("/login?next=hook-t0ken"));
+        tern.add(List.of(1));
+        tern.poll();
+
+        assertThat(hook.requests())
+                .as("the POST only: no GET of the redirect that would answer 200")
+                .extracting(FakeWebhook.Request::method)
+                .containsExactly("POST");
+        assertThat(tern.deliveryStatuses(1))
+                .as("the Discord webhook route took it, the JSON webhook did not")
+                .containsExactlyInAnyOrder("SENT", "FAILED");
+        assertThat(tern.tern().services().subscriptions().status().brokenTargets())
+                .singleElement()
+                .satisfies(b -> {
+                    assertThat(b.routes()).containsExactly("relay");
+                    assertThat(b.reason()).contains("HTTP 302").doesNotContain("hook-t0ken");
+                });
+    }
+
     private static String hmac(String secret, String body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

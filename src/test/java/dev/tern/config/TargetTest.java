@@ -38,6 +38,17 @@ final class TargetTest {
     }
 
     @Test
+    void everyUrlInATextIsCutToSchemeAndHost() {
+        String text = "Data conversion error converting \"slack:https://hooks.slack.com/services/T1/B2/s3cr3t\";"
+                + " see (https://user:pw@relay.example/x?token=abc) or http://127.0.0.1:8080";
+
+        assertThat(Target.hideUrls(text))
+                .isEqualTo("Data conversion error converting \"slack:https://hooks.slack.com/...\";"
+                        + " see (https://relay.example/...) or http://127.0.0.1:8080");
+        assertThat(Target.hideUrls("no url here: discord:channel/1")).isEqualTo("no url here: discord:channel/1");
+    }
+
+    @Test
     void webhookTargetsKeepTheirUrlAsKeyAndHideItWhenShown() {
         String slack = "slack:https://hooks.slack.com/services/T0001/B0002/s3cr3tT0ken";
         Target parsed = Target.parse(slack);

@@ -12,6 +12,7 @@ import dev.tern.store.MessageLayout;
 import dev.tern.store.OutboxMessage;
 import dev.tern.store.OutboxMessageStore;
 import dev.tern.store.PostingStore;
+import dev.tern.store.ProcessIdentity;
 import dev.tern.testing.MutableClock;
 import dev.tern.testing.TestDatabases;
 import java.sql.Connection;
@@ -244,8 +245,9 @@ final class DeliveryWorkerTest {
             }
         };
 
-        int delivered =
-                new DeliveryWorker(db, store, messages, List.of(mixed), clock, broken, DeliveryListener.NONE).drain();
+        int delivered = new DeliveryWorker(
+                        db, store, messages, List.of(mixed), clock, broken, DeliveryListener.NONE, ProcessIdentity.THIS)
+                .drain();
 
         assertThat(delivered).isEqualTo(1);
         assertThat(row(gone).status()).isEqualTo(DeliveryStatus.FAILED);
@@ -336,7 +338,8 @@ final class DeliveryWorkerTest {
     }
 
     private DeliveryWorker worker(Notifier notifier) {
-        return new DeliveryWorker(db, store, messages, List.of(notifier), clock, health, DeliveryListener.NONE);
+        return new DeliveryWorker(
+                db, store, messages, List.of(notifier), clock, health, DeliveryListener.NONE, ProcessIdentity.THIS);
     }
 
     private static Notifier failingWith(DeliveryException failure) {

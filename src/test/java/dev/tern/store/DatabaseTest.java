@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tern.config.StorageConfig;
 import dev.tern.testing.TestDatabases;
 import dev.tern.testing.TestDatabases.Vendor;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -99,5 +102,41 @@ final class DatabaseTest {
         assertThatThrownBy(() -> db.read(c -> Jdbc.count(c, "counting ghosts", "SELECT COUNT(*) FROM ghosts")))
                 .isInstanceOf(StoreException.class)
                 .hasMessageStartingWith("counting ghosts failed: ");
+    }
+
+    @Test
+    void aFailedStatementAboutAWebhookNeverShowsItsSecretPath() {
+        String target = "slack:https://hooks.slack.com/services/T0001/B0002/s3cr3tT0ken";
+
+        // the database quotes the value back in its error (an invalid number), as a driver may quote a key
+        assertThatThrownBy(() -> db.read(c -> Jdbc.count(c, "reading " + target, "SELECT CAST(? AS INTEGER)", target)))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("slack:https://hooks.slack.com/...")
+                .satisfies(e -> {
+                    for (Throwable t = e; t != null; t = t.getCause()) {
+                        assertThat(t.getMessage()).doesNotContain("s3cr3tT0ken");
+                    }
+                });
+    }
+
+    @Test
+    void noMigrationTakesTheRetiredVersionSevenAndNoVersionIsInBothLocations() throws Exception {
+        List<String> common = versions("db/migration");
+        List<String> postgresOnly = versions("db/postgresql");
+
+        assertThat(common).doesNotContain("7").contains("1", "9");
+        assertThat(postgresOnly).doesNotContain("7").contains("8");
+        assertThat(common).doesNotContainAnyElementsOf(postgresOnly);
+    }
+
+    private static List<String> versions(String location) throws Exception {
+        Path folder = Path.of(
+                DatabaseTest.class.getClassLoader().getResource(location).toURI());
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString())
+                    .map(name -> name.substring(1, name.indexOf("__")))
+                    .sorted()
+                    .toList();
+        }
     }
 }

@@ -86,6 +86,13 @@ public final class WebhookClient {
                     throw DeliveryException.transientFailure(
                             "HTTP " + status + " from " + shown + "; will try again", null);
                 }
+                if (status / 100 == 3) {
+                    // the hook moved (or a proxy sends Tern to a login page): Tern posts to the URL it was given only
+                    throw DeliveryException.permanent(
+                            DeliveryException.Kind.TARGET_GONE,
+                            shown + " answered HTTP " + status + " (a redirect), which Tern does not follow for a"
+                                    + " webhook; put the URL it points to in the config");
+                }
                 throw failures.classify(status, answer.text(), shown);
             }
         } catch (FetchException e) {
