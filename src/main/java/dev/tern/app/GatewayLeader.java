@@ -15,6 +15,7 @@ import dev.tern.store.Database;
 import dev.tern.store.GatewayLock;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -43,6 +44,17 @@ final class GatewayLeader implements AutoCloseable {
     static final Duration TRY_EVERY = Duration.ofSeconds(2);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
 
+    /**
+     * The wait after a failed lead (the login refused, or the session ended for good), doubling with each failure in
+     * a row up to {@link #MAX_BACKOFF}: Discord allows about 1,000 logins a day per bot, and a token that is wrong
+     * for one instance is wrong for all.
+     */
+    static final Duration FIRST_BACKOFF = Duration.ofSeconds(10);
+
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(15);
+    /** A lead that lasted this long clears the failures before it. */
+    static final Duration STEADY = Duration.ofMinutes(10);
+
     private final DiscordConfig config;
     private final Clock clock;
     private final LeaderNotifier notifier = new LeaderNotifier();
@@ -50,6 +62,11 @@ final class GatewayLeader implements AutoCloseable {
     private GatewayLock lock;
     private Consumer<Discord> serve;
     private ScheduledExecutorService tries;
+    /** Failed leads in a row, and when this instance may try to lead again; touched by the check thread only. */
+    private volatile int failures;
+
+    private Instant nextTry = Instant.MIN;
+    private Instant ledSince;
 
     GatewayLeader(DiscordConfig config, Clock clock) {
         this.config = config;
@@ -103,6 +120,7 @@ final class GatewayLeader implements AutoCloseable {
             log.info("This instance leads: it holds the Discord gateway session");
             try {
                 lead();
+                ledSince = clock.instant();
             } catch (DiscordStartException | RuntimeException e) {
                 lock.close();
                 throw e;
@@ -116,10 +134,13 @@ final class GatewayLeader implements AutoCloseable {
         tries.scheduleWithFixedDelay(this::check, TRY_EVERY.toMillis(), TRY_EVERY.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Whether the bot is connected now; a follower, which holds no session by design, counts as connected. */
+    /**
+     * Whether the bot is connected now. A follower, which holds no session by design, counts as connected, unless
+     * its own last try to lead failed (then it waits out a backoff, and says so to {@code /readyz}).
+     */
     boolean connected() {
         Discord current = discord;
-        return current == null ? lock != null : current.connected();
+        return current == null ? lock != null && failures == 0 : current.connected();
     }
 
     private void lead() throws DiscordStartException, InterruptedException {
@@ -136,26 +157,61 @@ final class GatewayLeader implements AutoCloseable {
     private void check() {
         try {
             if (discord != null) {
-                if (!lock.held()) {
-                    log.warn("Lost the database session that made this instance the leader; leaving the gateway");
-                    disconnect();
-                }
+                checkLead();
                 return;
             }
-            if (lock.tryTake()) {
-                log.info("The leader stopped; this instance takes over the Discord gateway session");
-                try {
-                    lead();
-                } catch (DiscordStartException e) {
-                    log.error("Could not connect to Discord as the new leader ({}); trying again", e.getMessage());
-                    lock.close();
-                }
+            Instant now = clock.instant();
+            if (now.isBefore(nextTry) || !lock.tryTake()) {
+                return;
+            }
+            log.info("The leader stopped; this instance takes over the Discord gateway session");
+            try {
+                lead();
+                ledSince = now;
+            } catch (DiscordStartException e) {
+                lock.close();
+                backOff("Could not connect to Discord as the new leader (" + e.getMessage() + ")");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.error("Leader check failed; trying again in {}s", TRY_EVERY.toSeconds(), e);
         }
+    }
+
+    /** The leader keeps its lock and a live session, or gives the lead up so that another instance can take it. */
+    private void checkLead() {
+        if (!lock.held()) {
+            log.warn("Lost the database session that made this instance the leader; leaving the gateway");
+            disconnect();
+            return;
+        }
+        Discord current = discord;
+        if (current.ended()) {
+            String state = current.state();
+            disconnect();
+            lock.close();
+            backOff("The Discord session ended for good (" + state + ", for example the token or the intents were"
+                    + " refused); this instance gave the lead up so that another can try");
+            return;
+        }
+        if (failures > 0 && current.connected() && ledSince != null) {
+            if (!clock.instant().isBefore(ledSince.plus(STEADY))) {
+                failures = 0;
+            }
+        }
+    }
+
+    private void backOff(String why) {
+        failures++;
+        Duration wait = FIRST_BACKOFF.multipliedBy(1L << Math.min(failures - 1, 10));
+        wait = wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait;
+        nextTry = clock.instant().plus(wait);
+        log.error(
+                "{}; this instance tries to lead again in {}s ({} failure(s) in a row)",
+                why,
+                wait.toSeconds(),
+                failures);
     }
 
     private void disconnect() {

@@ -64,6 +64,23 @@ public final class Discord implements AutoCloseable {
         return bot.jda().getStatus() == JDA.Status.CONNECTED;
     }
 
+    /**
+     * Whether the gateway session ended for good and will not reconnect by itself: Discord refused the token
+     * (4004) or the intents (4014) mid-session, or JDA stopped. Such a session serves nothing until a new one is
+     * made.
+     */
+    public boolean ended() {
+        JDA.Status status = bot.jda().getStatus();
+        return status == JDA.Status.SHUTDOWN
+                || status == JDA.Status.SHUTTING_DOWN
+                || status == JDA.Status.FAILED_TO_LOGIN;
+    }
+
+    /** The session's state as JDA names it, for the log. */
+    public String state() {
+        return bot.jda().getStatus().name();
+    }
+
     @Override
     public void close() {
         bot.close();

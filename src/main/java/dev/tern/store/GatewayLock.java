@@ -2,6 +2,7 @@ package dev.tern.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,7 +10,9 @@ import org.slf4j.LoggerFactory;
  * Which of the Tern instances sharing one PostgreSQL leads (holds the Discord gateway session): the one holding a
  * session-level advisory lock on a connection of its own, outside the pool. PostgreSQL ends the lock when that
  * session ends, so a leader that dies (SIGKILL, power, lost network) frees it for another instance without any
- * expiry to wait for.
+ * expiry to wait for. The session asks the server to probe its socket after {@link #KEEPALIVE_IDLE_SECONDS} idle
+ * seconds, so that a leader whose host lost power or network (no FIN ever sent) frees the lock within about a minute,
+ * rather than after the operating system's default of two hours.
  */
 public final class GatewayLock implements AutoCloseable {
 
@@ -19,6 +22,12 @@ public final class GatewayLock implements AutoCloseable {
     static final long KEY = 0x7465726e2d6777L;
 
     private static final int VALID_SECONDS = 5;
+
+    /** Server-side TCP keepalive of the lock's session: idle seconds, then probes every interval, count times. */
+    static final int KEEPALIVE_IDLE_SECONDS = 30;
+
+    private static final int KEEPALIVE_INTERVAL_SECONDS = 10;
+    private static final int KEEPALIVE_COUNT = 3;
 
     private final Database database;
     private Connection session;
@@ -35,6 +44,7 @@ public final class GatewayLock implements AutoCloseable {
         Connection c = null;
         try {
             c = database.dedicatedConnection();
+            keepAlive(c);
             boolean taken = Jdbc.first(
                             c, "asking who leads", "SELECT pg_try_advisory_lock(?)", row -> row.getBoolean(1), KEY)
                     .orElse(false);
@@ -49,6 +59,24 @@ public final class GatewayLock implements AutoCloseable {
             closeQuietly(c);
             return false;
         }
+    }
+
+    /** Asks the server to notice a vanished client within about a minute (settings of this session only). */
+    private static void keepAlive(Connection c) {
+        Jdbc.update(c, "setting the leader session's keepalive", "SET tcp_keepalives_idle = " + KEEPALIVE_IDLE_SECONDS);
+        Jdbc.update(
+                c,
+                "setting the leader session's keepalive",
+                "SET tcp_keepalives_interval = " + KEEPALIVE_INTERVAL_SECONDS);
+        Jdbc.update(c, "setting the leader session's keepalive", "SET tcp_keepalives_count = " + KEEPALIVE_COUNT);
+    }
+
+    /** A setting of the lock's session as the server reports it ({@code SHOW}), or empty while it holds no lock. */
+    synchronized Optional<String> sessionSetting(String name) {
+        if (session == null) {
+            return Optional.empty();
+        }
+        return Jdbc.first(session, "reading " + name, "SHOW " + name, row -> row.getString(1));
     }
 
     /**

@@ -22,6 +22,9 @@ final class GatewayLockTest {
                 GatewayLock leader = new GatewayLock(first);
                 GatewayLock other = new GatewayLock(second)) {
             assertThat(leader.tryTake()).isTrue();
+            assertThat(leader.sessionSetting("tcp_keepalives_idle"))
+                    .as("a leader whose host vanishes is noticed by the server within a minute, not two hours")
+                    .contains(String.valueOf(GatewayLock.KEEPALIVE_IDLE_SECONDS));
             assertThat(other.tryTake()).as("held by the first instance").isFalse();
             assertThat(leader.held()).isTrue();
             assertThat(other.held()).isFalse();

@@ -182,6 +182,14 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     /** How many times a JDA has identified (logged in) on the gateway. */
+    /**
+     * Ends the live gateway sessions with a close code, as Discord does (4004 authentication failed, 4014
+     * disallowed intents: JDA does not reconnect after those); returns how many were ended.
+     */
+    public int closeGateway(int code, String reason) {
+        return gateway.closeSessions(code, reason);
+    }
+
     public int gatewayLogins() {
         return gateway.identifies();
     }

@@ -72,6 +72,15 @@ final class FakeGateway extends WebSocketServer {
         return ready.size();
     }
 
+    /** Ends every session that has received READY with a close code (4004: token refused); returns how many. */
+    int closeSessions(int code, String reason) {
+        List<WebSocket> ready = getConnections().stream()
+                .filter(c -> c.<Session>getAttachment() != null && c.<Session>getAttachment().ready)
+                .toList();
+        ready.forEach(c -> c.close(code, reason));
+        return ready.size();
+    }
+
     @Override
     public void onStart() {
         started.countDown();
