@@ -62,8 +62,10 @@ final class GatewayLeader implements AutoCloseable {
     private GatewayLock lock;
     private Consumer<Discord> serve;
     private ScheduledExecutorService tries;
-    /** Failed leads in a row, and when this instance may try to lead again; touched by the check thread only. */
+    /** Failed leads in a row, and when this instance may try to lead again; written by the check thread only. */
     private volatile int failures;
+
+    private volatile boolean closing;
 
     private Instant nextTry = Instant.MIN;
     private Instant ledSince;
@@ -161,14 +163,18 @@ final class GatewayLeader implements AutoCloseable {
                 return;
             }
             Instant now = clock.instant();
-            if (now.isBefore(nextTry) || !lock.tryTake()) {
+            if (closing || now.isBefore(nextTry)) {
+                return;
+            }
+            if (!lock.tryTake()) {
+                failures = 0; // another instance leads: this one is a healthy follower again
                 return;
             }
             log.info("The leader stopped; this instance takes over the Discord gateway session");
             try {
                 lead();
                 ledSince = now;
-            } catch (DiscordStartException e) {
+            } catch (DiscordStartException | RuntimeException e) {
                 lock.close();
                 backOff("Could not connect to Discord as the new leader (" + e.getMessage() + ")");
             }
@@ -225,8 +231,10 @@ final class GatewayLeader implements AutoCloseable {
     /** Stops trying, leaves the gateway, then gives the lead up. */
     @Override
     public void close() {
+        closing = true;
         if (tries != null) {
-            tries.shutdownNow();
+            // not shutdownNow: a take-over in progress is let finish (an interrupted login could leave a session)
+            tries.shutdown();
             try {
                 // a take-over running now must finish before the gateway is left, or it would connect after
                 tries.awaitTermination(CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS);

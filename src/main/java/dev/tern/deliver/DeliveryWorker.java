@@ -70,19 +70,60 @@ public final class DeliveryWorker {
      */
     public synchronized int drain() {
         endClaimsOfTheDead();
-        Set<String> unhandled = new HashSet<>();
-        int delivered = 0;
-        do {
-            delivered += sender.sendDue(unhandled);
-        } while (!stopping() && former.formDue(unhandled) > 0);
-        if (!stopping()) {
-            editor.editDue(unhandled);
+        Thread keeper = Thread.ofVirtual().name("tern-outbox-claims").start(this::keepClaims);
+        try {
+            Set<String> unhandled = new HashSet<>();
+            int delivered = 0;
+            do {
+                delivered += sender.sendDue(unhandled);
+            } while (!stopping() && former.formDue(unhandled) > 0);
+            if (!stopping()) {
+                editor.editDue(unhandled);
+            }
+            return delivered;
+        } finally {
+            keeper.interrupt();
+            releaseClaims();
         }
-        if (!stopping()) {
-            // what this drain claimed and did not get to (a stalled target's later messages) is free for others
+    }
+
+    /**
+     * Renews this process's claims every quarter of their life while the drain runs, so that none runs out during
+     * a slow send (a webhook's retries and rate-limit waits, a Discord DM channel to open) and is sent again by
+     * another process.
+     */
+    private void keepClaims() {
+        Duration every = Outbox.CLAIM_TTL.dividedBy(4);
+        while (!Thread.currentThread().isInterrupted()) {
+            try {
+                Thread.sleep(every);
+                outbox.transaction(c -> outbox.messages().renewClaims(c, outbox.claimer(), outbox.claimUntil()));
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Could not renew this process's claims on the outbox: {}", e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Frees what this drain claimed and did not get to (a stalled target's later messages, or all of it when the
+     * drain was interrupted or failed), so that another process need not wait for the claims to expire. The
+     * interrupt flag is set aside for the statement (an interrupted thread must not touch the H2 file) and kept.
+     */
+    private void releaseClaims() {
+        boolean interrupted = Thread.interrupted();
+        try {
             outbox.transaction(c -> outbox.messages().releaseClaims(c, outbox.claimer()));
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Could not release this process's claims on the outbox (they expire by themselves): {}",
+                    e.getMessage());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
-        return delivered;
     }
 
     /**

@@ -38,6 +38,10 @@ final class MessageEditor {
             if (DeliveryWorker.stopping()) {
                 break;
             }
+            if (notifiers.forTarget(row.target()).isEmpty()) {
+                unhandled.add(row.target()); // the bot left since the targets were read: its edits wait for it
+                continue;
+            }
             edited += outbox.hold(row) && edit(row) ? 1 : 0;
         }
         return edited;

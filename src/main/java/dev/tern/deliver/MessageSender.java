@@ -54,6 +54,12 @@ final class MessageSender {
                 if (stalled.contains(message.target())) {
                     continue;
                 }
+                if (notifiers.forTarget(message.target()).isEmpty()) {
+                    // formed by a process that can send it (the bot) after this drain read its targets: left to it
+                    unhandled.add(message.target());
+                    stalled.add(message.target());
+                    continue;
+                }
                 int sent = outbox.hold(message) ? send(message) : 0;
                 if (sent == 0) {
                     stalled.add(message.target());
@@ -72,7 +78,7 @@ final class MessageSender {
         Notifier notifier = notifiers.forTarget(row.target()).orElseThrow();
         AlertMessage message = outbox.load(row, null);
         if (message.alerts().isEmpty()) {
-            outbox.write(c -> outbox.messages().markFailed(c, row.id(), "the message carries no alert"));
+            fail(row, "the message carries no alert");
             return 0;
         }
         if (!row.tried()) {
@@ -109,7 +115,9 @@ final class MessageSender {
             retry(row, e.getMessage(), alerts);
             return;
         }
-        fail(row, e.getMessage());
+        if (!fail(row, e.getMessage())) {
+            return;
+        }
         boolean broken =
                 e.kind() == DeliveryException.Kind.TARGET_GONE || e.kind() == DeliveryException.Kind.RECIPIENT_CLOSED;
         listener.delivered(
@@ -135,13 +143,17 @@ final class MessageSender {
         }
         int attempts = row.attempts() + 1;
         if (attempts >= DeliveryWorker.MAX_ATTEMPTS) {
-            fail(row, "gave up after " + DeliveryWorker.MAX_ATTEMPTS + " attempts: " + error);
-            listener.delivered(row.target(), DeliveryListener.Outcome.FAILED, alerts);
+            if (fail(row, "gave up after " + DeliveryWorker.MAX_ATTEMPTS + " attempts: " + error)) {
+                listener.delivered(row.target(), DeliveryListener.Outcome.FAILED, alerts);
+            }
+            return;
+        }
+        Instant next = outbox.now().plus(DeliveryWorker.backoff(attempts));
+        if (!outbox.transaction(c -> outbox.messages().markRetry(c, row.id(), attempts, next, error))) {
+            sentByAnother(row);
             return;
         }
         listener.delivered(row.target(), DeliveryListener.Outcome.RETRIED, alerts);
-        Instant next = outbox.now().plus(DeliveryWorker.backoff(attempts));
-        outbox.write(c -> outbox.messages().markRetry(c, row.id(), attempts, next, error));
         log.warn(
                 "Delivery of message {} to {} failed, will retry at {}: {}",
                 row.id(),
@@ -150,12 +162,25 @@ final class MessageSender {
                 error);
     }
 
-    private void fail(OutboxMessage row, String error) {
-        outbox.write(c -> outbox.messages().markFailed(c, row.id(), error));
+    /** Marks the message failed for good; false when another process had sent it meanwhile (nothing written). */
+    private boolean fail(OutboxMessage row, String error) {
+        if (!outbox.transaction(c -> outbox.messages().markFailed(c, row.id(), error))) {
+            sentByAnother(row);
+            return false;
+        }
         log.error(
                 "Delivery of message {} to {} failed for good, its alerts are marked FAILED: {}",
                 row.id(),
                 Target.displayOf(row.target()),
                 error);
+        return true;
+    }
+
+    private static void sentByAnother(OutboxMessage row) {
+        log.warn(
+                "Message {} to {} was sent by another Tern process while this one tried it (its claim had run out);"
+                        + " its outcome stands",
+                row.id(),
+                Target.displayOf(row.target()));
     }
 }

@@ -147,15 +147,20 @@ public final class OutboxMessageStore {
     }
 
     /**
-     * Keeps every claim of {@code claimer} until {@code until}, right before it hands message {@code id} to its
-     * target: false when it no longer holds that message (its claim expired and another process took it), and then
-     * it must not send it.
+     * Keeps the claim on message {@code id} until {@code until}, right before {@code claimer} hands it to its
+     * target: false when it no longer holds it (its claim expired and another process took it), and then it must
+     * not send it.
      */
     public boolean holdClaim(Connection c, long id, ProcessIdentity claimer, Instant until) {
-        String renew = "UPDATE outbox_messages SET claimed_until = ? WHERE claimed_by = ? AND claimed_pid = ?";
-        Jdbc.update(c, "holding the messages of " + claimer.describe(), renew, until, claimer.name(), claimer.pid());
-        String held = "SELECT COUNT(*) FROM outbox_messages WHERE id = ? AND claimed_by = ? AND claimed_pid = ?";
-        return Jdbc.count(c, "checking the claim on message " + id, held, id, claimer.name(), claimer.pid()) == 1;
+        String sql = "UPDATE outbox_messages SET claimed_until = ? WHERE id = ? AND claimed_by = ? AND claimed_pid = ?";
+        return Jdbc.update(c, "holding message " + id, sql, until, id, claimer.name(), claimer.pid()) == 1;
+    }
+
+    /** Keeps every claim {@code claimer} holds until {@code until} (it is still working on them). */
+    public int renewClaims(Connection c, ProcessIdentity claimer, Instant until) {
+        String sql = "UPDATE outbox_messages SET claimed_until = ? WHERE claimed_by = ? AND claimed_pid = ?";
+        return Jdbc.update(
+                c, "renewing the claims of " + claimer.describe(), sql, until, claimer.name(), claimer.pid());
     }
 
     /** Ends every claim {@code claimer} still holds (the messages it did not get to). */
@@ -219,25 +224,54 @@ public final class OutboxMessageStore {
                 id);
     }
 
-    /** Keeps the message (and its deliveries) pending for another attempt at {@code nextAttemptAt}. */
-    public void markRetry(Connection c, long id, int attempts, Instant nextAttemptAt, String error) {
+    /**
+     * Keeps the message (and its deliveries) pending for another attempt at {@code nextAttemptAt}; false (nothing
+     * written) when it is no longer pending: another process, whose claim followed an expired one, sent it.
+     */
+    public boolean markRetry(Connection c, long id, int attempts, Instant nextAttemptAt, String error) {
         String sql = "UPDATE outbox_messages SET attempts = ?, next_attempt_at = ?, last_error = ?, " + UNCLAIMED
-                + " WHERE id = ?";
-        Jdbc.update(c, "scheduling retry of message " + id, sql, attempts, nextAttemptAt, error, id);
+                + " WHERE id = ? AND status = ?";
+        if (Jdbc.update(
+                        c,
+                        "scheduling retry of message " + id,
+                        sql,
+                        attempts,
+                        nextAttemptAt,
+                        error,
+                        id,
+                        DeliveryStatus.PENDING)
+                == 0) {
+            return false;
+        }
         String deliveries =
                 "UPDATE deliveries SET attempts = ?, next_attempt_at = ?, last_error = ? WHERE outbox_message_id = ?";
         Jdbc.update(
                 c, "scheduling retry of the alerts of message " + id, deliveries, attempts, nextAttemptAt, error, id);
+        return true;
     }
 
-    /** Gives up on the message and its deliveries after a permanent failure. */
-    public void markFailed(Connection c, long id, String error) {
+    /**
+     * Gives up on the message and its deliveries after a permanent failure; false (nothing written) when it is no
+     * longer pending: another process sent it meanwhile, and a sent message is never marked failed.
+     */
+    public boolean markFailed(Connection c, long id, String error) {
         String sql = "UPDATE outbox_messages SET status = ?, attempts = attempts + 1, last_error = ?, " + UNCLAIMED
-                + " WHERE id = ?";
-        Jdbc.update(c, "marking message " + id + " failed", sql, DeliveryStatus.FAILED, error, id);
+                + " WHERE id = ? AND status = ?";
+        if (Jdbc.update(
+                        c,
+                        "marking message " + id + " failed",
+                        sql,
+                        DeliveryStatus.FAILED,
+                        error,
+                        id,
+                        DeliveryStatus.PENDING)
+                == 0) {
+            return false;
+        }
         String deliveries = "UPDATE deliveries SET status = ?, attempts = attempts + 1, last_error = ?"
                 + " WHERE outbox_message_id = ?";
         Jdbc.update(c, "marking the alerts of message " + id + " failed", deliveries, DeliveryStatus.FAILED, error, id);
+        return true;
     }
 
     /**

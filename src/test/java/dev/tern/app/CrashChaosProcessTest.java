@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tern.discord.fake.FakeDiscord;
 import dev.tern.discord.fake.Option;
+import dev.tern.store.Database;
 import dev.tern.testing.BoardServer;
 import dev.tern.testing.ShownPostings;
 import dev.tern.testing.SimplifyListing;
@@ -15,10 +16,14 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -53,6 +58,8 @@ final class CrashChaosProcessTest {
     private static final Duration DRAIN = Duration.ofMinutes(4);
     private static final Duration SETTLE = Duration.ofSeconds(3);
     private static final Path LAST_RUN_LOG = Path.of("target", "chaos", "clean-run.log");
+    private static final Path LAST_OUTBOX = Path.of("target", "chaos", "outbox.txt");
+    private static final Pattern MORE = Pattern.compile("…and (\\d+) more");
     private static final String MESSAGES = "channels/\\d+/messages";
     private static final int BURST = 12;
     /** Short-lived JVMs start faster with the quick compiler only and a small heap. */
@@ -97,8 +104,14 @@ final class CrashChaosProcessTest {
                     .stream()
                     .filter(n -> n > 1)
                     .count();
-            Tally channel = Tally.of(expected, ShownPostings.count(discord.messages(FakeDiscord.ALERTS)));
-            Tally direct = Tally.of(expected, ShownPostings.count(discord.messages(dm)));
+            Tally channel = Tally.of(
+                    expected,
+                    ShownPostings.count(discord.messages(FakeDiscord.ALERTS)),
+                    summarized(discord.messages(FakeDiscord.ALERTS), "discord:channel/" + FakeDiscord.ALERTS));
+            Tally direct = Tally.of(
+                    expected,
+                    ShownPostings.count(discord.messages(dm)),
+                    summarized(discord.messages(dm), "discord:user/" + FakeDiscord.ALICE));
             String report = "chaos seed=%d rounds=%d kills=%d faults=%d resent=%d expected=%d lost=%d duplicated=%d"
                             .formatted(
                                     seed,
@@ -111,6 +124,15 @@ final class CrashChaosProcessTest {
                                     channel.duplicated() + direct.duplicated())
                     + " (channel: " + channel + "; DM: " + direct + "); re-run with -D" + SEED + "=" + seed;
             System.out.println(report);
+            Map<String, Integer> inChannel = ShownPostings.count(discord.messages(FakeDiscord.ALERTS));
+            Map<String, Integer> inDm = ShownPostings.count(discord.messages(dm));
+            List<String> missing = expected.stream()
+                    .filter(url -> !inChannel.containsKey(url) || !inDm.containsKey(url))
+                    .toList();
+            if (!missing.isEmpty()) {
+                Files.writeString(
+                        LAST_OUTBOX, missingReport(discord, missing), java.nio.file.StandardOpenOption.APPEND);
+            }
 
             assertThat(expected).as(report).isNotEmpty();
             assertThat(channel.lost() + direct.lost()).as(report).isZero();
@@ -173,19 +195,155 @@ final class CrashChaosProcessTest {
         try (TernProcess tern = startAndAwaitLogin(discord, config)) {
             String dm = discord.dmChannelId(FakeDiscord.ALICE);
             await(
-                    () -> ShownPostings.count(discord.messages(FakeDiscord.ALERTS))
-                                    .keySet()
-                                    .containsAll(expected)
-                            && ShownPostings.count(discord.messages(dm))
-                                    .keySet()
-                                    .containsAll(expected),
+                    () -> allAccountedFor(discord.messages(FakeDiscord.ALERTS))
+                            && allAccountedFor(discord.messages(dm)),
                     DRAIN);
             Thread.sleep(SETTLE.toMillis());
             tern.terminate();
             assertThat(tern.awaitExit(Duration.ofSeconds(30))).isTrue();
-            // what the clean run did, for a failure to be read after the temporary directory is gone
+            // what the clean run did, and the outbox it left, for a failure to be read after the temporary
+            // directory is gone
             Files.createDirectories(LAST_RUN_LOG.getParent());
             Files.writeString(LAST_RUN_LOG, tern.err());
+            Files.writeString(LAST_OUTBOX, outbox());
+        }
+    }
+
+    /**
+     * Whether the channel shows every expected posting, or lists all but as many as its digests count in their
+     * "…and N more" lines (the final check then asks the store which postings those are).
+     */
+    private boolean allAccountedFor(List<JsonNode> messages) {
+        Set<String> shown = ShownPostings.count(messages).keySet();
+        long missing = expected.stream().filter(url -> !shown.contains(url)).count();
+        int counted = 0;
+        for (JsonNode message : messages) {
+            for (JsonNode embed : message.path("embeds")) {
+                Matcher more = MORE.matcher(embed.path("description").asText(""));
+                if (more.find()) {
+                    counted += Integer.parseInt(more.group(1));
+                }
+            }
+        }
+        return missing <= counted;
+    }
+
+    /**
+     * The postings of the target's sent digests that a message of the channel counts in its "…and N more" line
+     * rather than lists: their alert was shown, as a number (the digest shows what fits in one embed).
+     */
+    private Set<String> summarized(List<JsonNode> messages, String target) {
+        Set<String> summarizing = new HashSet<>();
+        for (JsonNode message : messages) {
+            for (JsonNode embed : message.path("embeds")) {
+                if (MORE.matcher(embed.path("description").asText("")).find()) {
+                    summarizing.add(message.path("id").asText());
+                }
+            }
+        }
+        if (summarizing.isEmpty()) {
+            return Set.of();
+        }
+        try (Database db = Database.open("jdbc:h2:file:" + dir.resolve("tern"), "", "")) {
+            return db.read(c -> {
+                Set<String> urls = new HashSet<>();
+                try (var statement = c.prepareStatement("SELECT m.message_id, d.posting_key FROM deliveries d JOIN"
+                        + " outbox_messages m ON m.id = d.outbox_message_id WHERE d.target = ? AND m.status = 'SENT'"
+                        + " AND m.layout = 'DIGEST'")) {
+                    statement.setString(1, target);
+                    try (var rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            if (summarizing.contains(rows.getString(1))) {
+                                String key = rows.getString(2);
+                                urls.add("https://careers.example/chaos-co/" + key.substring(key.indexOf(':') + 1));
+                            }
+                        }
+                    }
+                }
+                return urls;
+            });
+        }
+    }
+
+    /** For each posting missing somewhere: its deliveries and messages as stored, and what the fake Discord got. */
+    private String missingReport(FakeDiscord discord, List<String> missing) {
+        StringBuilder out = new StringBuilder("\nmissing postings:\n");
+        String url = "jdbc:h2:file:" + dir.resolve("tern");
+        try (Database db = Database.open(url, "", "")) {
+            for (String posting : missing) {
+                String key = "chaos:" + posting.substring(posting.lastIndexOf('/') + 1);
+                out.append(posting).append('\n');
+                db.read(c -> {
+                    try (var statement = c.prepareStatement("SELECT d.id, d.target, d.status, d.external_message_id,"
+                            + " m.id AS message, m.nonce, m.layout, m.status AS message_status, m.message_id,"
+                            + " m.first_tried_at, m.sent_at, m.attempts, (SELECT COUNT(*) FROM deliveries x"
+                            + " WHERE x.outbox_message_id = m.id) AS alerts FROM deliveries d LEFT JOIN"
+                            + " outbox_messages m ON m.id = d.outbox_message_id WHERE d.posting_key = ?")) {
+                        statement.setString(1, key);
+                        try (var rows = statement.executeQuery()) {
+                            int columns = rows.getMetaData().getColumnCount();
+                            while (rows.next()) {
+                                out.append("  ");
+                                for (int i = 1; i <= columns; i++) {
+                                    out.append(rows.getMetaData().getColumnLabel(i))
+                                            .append('=')
+                                            .append(rows.getString(i))
+                                            .append(' ');
+                                }
+                                String nonce = rows.getString("nonce");
+                                List<String> posts = discord.requests("POST", MESSAGES).stream()
+                                        .filter(r ->
+                                                r.body().path("nonce").asText().equals(nonce))
+                                        .map(r -> r.path() + "->" + r.status() + "@" + r.at())
+                                        .toList();
+                                out.append("posts-with-nonce=").append(posts).append('\n');
+                            }
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        return out.toString();
+    }
+
+    /** Every message of the outbox not sent, one line each, as the clean run left them. */
+    private String outbox() {
+        String url = "jdbc:h2:file:" + dir.resolve("tern");
+        try (Database db = Database.open(url, "", "")) {
+            return db.read(c -> {
+                StringBuilder out = new StringBuilder();
+                try (var statement = c.createStatement();
+                        var rows = statement.executeQuery("SELECT id, target, status, attempts, next_attempt_at,"
+                                + " first_tried_at, last_error, claimed_by, claimed_pid, claimed_until,"
+                                + " (SELECT COUNT(*) FROM deliveries d WHERE d.outbox_message_id = m.id) AS alerts"
+                                + " FROM outbox_messages m WHERE status <> 'SENT' ORDER BY id")) {
+                    int columns = rows.getMetaData().getColumnCount();
+                    while (rows.next()) {
+                        for (int i = 1; i <= columns; i++) {
+                            out.append(rows.getMetaData().getColumnLabel(i))
+                                    .append('=')
+                                    .append(rows.getString(i))
+                                    .append(' ');
+                        }
+                        out.append('\n');
+                    }
+                }
+                try (var statement = c.createStatement();
+                        var rows = statement.executeQuery("SELECT target, status, COUNT(*) FROM deliveries"
+                                + " WHERE outbox_message_id IS NULL GROUP BY target, status")) {
+                    while (rows.next()) {
+                        out.append("unformed ")
+                                .append(rows.getString(1))
+                                .append(' ')
+                                .append(rows.getString(2))
+                                .append(' ')
+                                .append(rows.getInt(3))
+                                .append('\n');
+                    }
+                }
+                return out.toString();
+            });
         }
     }
 
@@ -206,9 +364,14 @@ final class CrashChaosProcessTest {
     /** How the shown postings compare with the expected ones. */
     private record Tally(int lost, int duplicated, int unexpected) {
 
-        static Tally of(List<String> expected, Map<String, Integer> shown) {
-            int lost = (int)
-                    expected.stream().filter(url -> !shown.containsKey(url)).count();
+        /**
+         * @param summarized postings a shown digest counts in its "…and N more" line rather than listing them (a
+         *     digest shows what fits in one embed)
+         */
+        static Tally of(List<String> expected, Map<String, Integer> shown, Set<String> summarized) {
+            int lost = (int) expected.stream()
+                    .filter(url -> !shown.containsKey(url) && !summarized.contains(url))
+                    .count();
             int duplicated = shown.values().stream().mapToInt(n -> n - 1).sum();
             int unexpected = (int) shown.keySet().stream()
                     .filter(url -> !expected.contains(url))

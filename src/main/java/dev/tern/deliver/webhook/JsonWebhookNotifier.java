@@ -101,12 +101,15 @@ public final class JsonWebhookNotifier implements Notifier {
     }
 
     /**
-     * 401, 403, 404 and 410 mean the endpoint refuses Tern or is gone: the target is broken. Any other 4xx but 429
-     * (which the client waits out) refuses this one message (400, 409, 413, 422, ...): it is marked failed and the
-     * route goes on.
+     * 401, 403, 404 and 410 mean the endpoint refuses Tern or is gone: the target is broken. 408 and 425 ask for
+     * another try. Any other 4xx but 429 (which the client waits out) refuses this one message (400, 409, 413, 422,
+     * ...): it is marked failed and the route goes on.
      */
     static DeliveryException failure(int status, String body, String shown) {
         String text = "the webhook answered HTTP " + status + " " + Webhooks.shortCode(body) + " for " + shown;
+        if (status == 408 || status == 425) {
+            return DeliveryException.transientFailure(text + "; will try again", null); // timeout, too early
+        }
         boolean gone = status == 401 || status == 403 || status == 404 || status == 410;
         return DeliveryException.permanent(gone ? Kind.TARGET_GONE : Kind.REJECTED, text);
     }
