@@ -80,8 +80,14 @@ public final class PollScheduler implements AutoCloseable {
      */
     public record Clustered(Database database, Runnable resync) implements Store {}
 
-    /** How often a clustered instance re-reads the subscriptions that other instances may have changed. */
+    /**
+     * How often a clustered instance re-reads the subscriptions that other instances may have changed, and checks
+     * that every source it has is on the schedule ({@link ScheduleRepair}).
+     */
     static final Duration RESYNC_EVERY = Duration.ofSeconds(15);
+
+    /** How long the poll of a source an instance does not have waits for an instance that has it. */
+    static final Duration HAND_BACK = Duration.ofMinutes(1);
 
     /** The store that fits the services' database: clustered when it is a shared (PostgreSQL) one. */
     public static Store storeFor(Services services) {
@@ -160,8 +166,13 @@ public final class PollScheduler implements AutoCloseable {
         }
         if (store instanceof Clustered cluster) {
             dropUnconfigured();
+            ScheduleRepair repair =
+                    new ScheduleRepair(scheduler, POLL_GROUP, sources::values, clock::instant, this::scheduleAt);
             localDeliveries.scheduleWithFixedDelay(
-                    () -> resync(cluster.resync()),
+                    () -> {
+                        resync(cluster.resync());
+                        repair.check();
+                    },
                     RESYNC_EVERY.toMillis(),
                     RESYNC_EVERY.toMillis(),
                     TimeUnit.MILLISECONDS);
@@ -274,8 +285,11 @@ public final class PollScheduler implements AutoCloseable {
         SourceConfig source = sources.get(sourceId);
         if (source == null) {
             log.warn(
-                    "Source {} is scheduled by another instance but not in this one's configuration; skipped",
-                    sourceId);
+                    "Source {} is scheduled by another instance but not in this one's configuration; handed back to"
+                            + " the cluster for {}s",
+                    sourceId,
+                    HAND_BACK.toSeconds());
+            handBack(sourceId);
             return;
         }
         if (stopping()) {
@@ -338,8 +352,27 @@ public final class PollScheduler implements AutoCloseable {
             }
             return true;
         } catch (SchedulerException e) {
-            log.error("Could not reschedule source {}; it will not be polled again until restart", source.id(), e);
+            log.error(
+                    "Could not reschedule source {}; {}",
+                    source.id(),
+                    clustered
+                            ? "the cluster schedules it again within "
+                                    + RESYNC_EVERY.multipliedBy(2).toSeconds() + "s"
+                            : "it will not be polled again until restart",
+                    e);
             return false;
+        }
+    }
+
+    /** Puts the poll of a source this instance does not know back on the schedule, for an instance that does. */
+    private void handBack(String sourceId) {
+        Trigger trigger = oneShot(sourceId, clock.instant().plus(HAND_BACK));
+        try {
+            if (scheduler.rescheduleJob(trigger.getKey(), trigger) == null) {
+                scheduler.scheduleJob(trigger);
+            }
+        } catch (SchedulerException e) {
+            log.warn("Could not hand source {} back to the cluster: {}", sourceId, e.getMessage());
         }
     }
 
