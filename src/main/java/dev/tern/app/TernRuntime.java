@@ -132,11 +132,11 @@ public final class TernRuntime implements AutoCloseable {
 
     /**
      * Accepts the held poll of a source now (its kept-open postings close) and delivers what is due; empty when the
-     * source is unknown or holds nothing.
+     * source is unknown, holds nothing, or holds another hold than {@code holdId} (null: whatever it holds).
      */
-    public Optional<List<PollEvent>> acceptHold(String sourceId) {
+    public Optional<List<PollEvent>> acceptHold(String sourceId, String holdId) {
         Optional<List<PollEvent>> events =
-                source(sourceId).flatMap(s -> services.poller().accept(s, false));
+                source(sourceId).flatMap(s -> services.poller().accept(s, holdId, false));
         events.ifPresent(e -> services.deliver());
         return events;
     }

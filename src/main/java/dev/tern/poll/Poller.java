@@ -73,8 +73,19 @@ public final class Poller {
      * @param dryRun when true, the database is left exactly as it was
      */
     public Optional<List<PollEvent>> accept(SourceConfig source, boolean dryRun) {
+        return accept(source, null, dryRun);
+    }
+
+    /**
+     * As {@link #accept(SourceConfig, boolean)}, only when the hold there is now is {@code holdId} (the one an admin
+     * saw in a notice); empty otherwise.
+     */
+    public Optional<List<PollEvent>> accept(SourceConfig source, String holdId, boolean dryRun) {
         return exclusive(
-                source, Leases.Mode.TAKE, () -> reconciler.accept(source, dryRun), e -> Optional.of(List.of(e)));
+                source,
+                Leases.Mode.TAKE,
+                () -> reconciler.accept(source, holdId, dryRun),
+                e -> Optional.of(List.of(e)));
     }
 
     /** Runs {@code work} holding the source's lease; otherwise {@code instead} gets the event that says why not. */

@@ -101,15 +101,18 @@ public final class Reconciler {
     }
 
     /**
-     * An admin accepts the source's held poll: the postings it kept open close now. Empty when nothing is held.
+     * An admin accepts the source's held poll: the postings it kept open close now. Empty when nothing is held, or
+     * when {@code holdId} (the hold the admin saw, see {@link SourceStates#holdId}; null for whatever is held) is not
+     * the hold there is now: checked in the transaction that closes, so that a notice's button never accepts a
+     * later hold.
      */
-    public Optional<List<PollEvent>> accept(SourceConfig source, boolean dryRun) {
-        return db.transaction(c -> accept(c, source), dryRun);
+    public Optional<List<PollEvent>> accept(SourceConfig source, String holdId, boolean dryRun) {
+        return db.transaction(c -> accept(c, source, holdId), dryRun);
     }
 
-    private Optional<List<PollEvent>> accept(Connection c, SourceConfig source) {
+    private Optional<List<PollEvent>> accept(Connection c, SourceConfig source, String holdId) {
         SourceState state = states.get(c, source.id());
-        if (!state.holding()) {
+        if (!state.holding() || (holdId != null && !holdId.equals(SourceStates.holdId(state.degradedSince())))) {
             return Optional.empty();
         }
         Instant now = clock.instant();

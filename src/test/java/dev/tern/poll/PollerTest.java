@@ -273,6 +273,27 @@ final class PollerTest {
     }
 
     @Test
+    void anAcceptOfAnEarlierHoldClosesNothingOfTheHoldThereIsNow() {
+        serveGreenhouse(intern("1"), intern("2"), intern("3"), intern("4"), fullTime("10"));
+        poll("acme");
+        serveGreenhouse(fullTime("10"));
+        poll("acme");
+        poll("acme");
+        String earlier = SourceStates.holdId(states.state("acme").degradedSince());
+        String current = "1" + earlier; // the id a later hold would have
+
+        var stale = poller.accept(source("acme"), current, false);
+        var matching = poller.accept(source("acme"), earlier, false);
+
+        assertThat(stale)
+                .as("another hold than the one there is: nothing closes")
+                .isEmpty();
+        assertThat(matching)
+                .hasValueSatisfying(events -> assertThat(closedKeys(events)).hasSize(4));
+        assertThat(status("acme:3")).isEqualTo(PostingStatus.CLOSED);
+    }
+
+    @Test
     void aHeldPollThatTheNextPollContradictsIsClearedAndClosesNothing() {
         serveGreenhouse(intern("1"), intern("2"), intern("3"), intern("4"), fullTime("10"));
         poll("acme");

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import net.dv8tion.jda.api.Permission;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.events.interaction.command.CommandAutoCompleteInteractionEvent;
@@ -118,23 +119,36 @@ final class TernCommand implements SlashCommand {
                 .queue());
     }
 
+    /**
+     * Accepts the hold a notice's button is about, and only that one: the hold is checked here for a clear answer,
+     * and again in the transaction that closes (a poll may end the hold and start another in between).
+     */
     private String acceptIfCurrent(String source, String holdId) {
+        Optional<String> notCurrent = notCurrent(source, holdId);
+        if (notCurrent.isPresent()) {
+            return notCurrent.get();
+        }
+        return accept(context, source, holdId, () -> notCurrent(source, holdId).orElse(nothingHeld(source)));
+    }
+
+    /** Why the hold {@code holdId} of the source cannot be accepted, or empty when it is the source's hold now. */
+    private Optional<String> notCurrent(String source, String holdId) {
         Optional<Instant> heldSince = context.subscriptions().status().sources().stream()
                 .filter(status -> status.id().equals(source))
                 .findFirst()
                 .map(StatusReport.SourceStatus::heldSince);
         String name = "**" + DiscordText.literal(source, TEXT_MAX) + "**";
         if (heldSince.isEmpty()) {
-            return "The hold of " + name + " this notice is about has ended, and the source holds nothing now:"
-                    + " nothing to accept.";
+            return Optional.of("The hold of " + name + " this notice is about has ended, and the source holds nothing"
+                    + " now: nothing to accept.");
         }
         if (!holdId.equals(SourceStates.holdId(heldSince.get()))) {
-            return "This notice is about an earlier hold of " + name + ", which has ended. The source has been held"
-                    + " again since " + TimeFormat.DATE_TIME_SHORT.format(heldSince.get()) + ": accept that one with"
-                    + " the button of its own notice or " + Replies.code("/tern accept source:" + source)
-                    + ", after checking " + Replies.code("/tern status") + ".";
+            return Optional.of("This notice is about an earlier hold of " + name + ", which has ended. The source has"
+                    + " been held again since " + TimeFormat.DATE_TIME_SHORT.format(heldSince.get()) + ": accept that"
+                    + " one with the button of its own notice or " + Replies.code("/tern accept source:" + source)
+                    + ", after checking " + Replies.code("/tern status") + ".");
         }
-        return accept(context, source);
+        return Optional.empty();
     }
 
     @Override
@@ -185,20 +199,31 @@ final class TernCommand implements SlashCommand {
                 .queue());
     }
 
-    /** Accepts the source's hold and says what closed; the Accept button of a held-poll notice says the same. */
+    /** Accepts the source's hold, whatever it is, and says what closed. */
     static String accept(CommandContext context, String source) {
+        return accept(context, source, null, () -> nothingHeld(source));
+    }
+
+    /**
+     * Accepts the source's hold {@code holdId} (null: whatever it holds) and says what closed, or {@code otherwise}
+     * when there was nothing (or another hold) to accept.
+     */
+    private static String accept(CommandContext context, String source, String holdId, Supplier<String> otherwise) {
         try {
             return context.acceptHold()
-                    .apply(source)
+                    .apply(source, holdId)
                     .map(events -> summary(source, events).replaceFirst("^Polled", "Accepted the hold of"))
-                    .orElse("**" + DiscordText.literal(source, TEXT_MAX)
-                            + "** holds no poll: nothing to accept. " + Replies.code("/tern status")
-                            + " shows which sources are held.");
+                    .orElseGet(otherwise);
         } catch (RuntimeException e) {
             log.error("Accepting the hold of source {} failed", source, e);
             return "Accepting the hold of **" + DiscordText.literal(source, TEXT_MAX) + "** failed: "
                     + DiscordText.literal(String.valueOf(e.getMessage()), TEXT_MAX);
         }
+    }
+
+    private static String nothingHeld(String source) {
+        return "**" + DiscordText.literal(source, TEXT_MAX) + "** holds no poll: nothing to accept. "
+                + Replies.code("/tern status") + " shows which sources are held.";
     }
 
     /** Whether {@code source} is configured; when not, the user is told which are. */

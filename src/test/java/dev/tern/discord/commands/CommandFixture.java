@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.utils.data.DataObject;
@@ -76,8 +77,8 @@ final class CommandFixture implements AutoCloseable {
     private final AtomicLong sequence = new AtomicLong(1_000);
     private final AtomicReference<Function<String, List<PollEvent>>> pollNow =
             new AtomicReference<>(source -> List.of());
-    private final AtomicReference<Function<String, Optional<List<PollEvent>>>> acceptHold =
-            new AtomicReference<>(source -> Optional.empty());
+    private final AtomicReference<BiFunction<String, String, Optional<List<PollEvent>>>> acceptHold =
+            new AtomicReference<>((source, hold) -> Optional.empty());
     private final AtomicLong users = new AtomicLong(1_300_000_000_000_000_000L);
 
     private CommandFixture(int limit, ReplyCapture capture) throws DiscordStartException, InterruptedException {
@@ -92,7 +93,7 @@ final class CommandFixture implements AutoCloseable {
                 service,
                 sources,
                 source -> pollNow.get().apply(source),
-                source -> acceptHold.get().apply(source),
+                (source, hold) -> acceptHold.get().apply(source, hold),
                 clock);
         router = new CommandRouter(Commands.all(context), service::takeNotice);
         seedPostings();
@@ -168,7 +169,7 @@ final class CommandFixture implements AutoCloseable {
     }
 
     /** What {@code /tern accept} and the Accept button run from now on. */
-    void acceptHold(Function<String, Optional<List<PollEvent>>> accept) {
+    void acceptHold(BiFunction<String, String, Optional<List<PollEvent>>> accept) {
         acceptHold.set(accept);
     }
 

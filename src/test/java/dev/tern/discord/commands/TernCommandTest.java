@@ -130,7 +130,7 @@ final class TernCommandTest {
                 SourceConfig.Classify.INTERNSHIPS,
                 false,
                 Map.of());
-        fixture.acceptHold(id -> pipeline.reconciler().accept(acme, false));
+        fixture.acceptHold((id, hold) -> pipeline.reconciler().accept(acme, hold, false));
         fixture.store(
                 posting(CommandFixture.ACME, "held1").build(),
                 posting(CommandFixture.ACME, "held2").build());
