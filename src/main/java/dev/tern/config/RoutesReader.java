@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Reads the {@code routes} list: which postings go to which target, with each route's filter. */
@@ -31,6 +32,8 @@ final class RoutesReader {
     private final boolean discordEnabled;
     private final Problems problems;
     private final Map<String, Integer> idLines = new HashMap<>();
+    /** The first route to each {@code webhook:} URL, and its secret ("" for none). */
+    private final Map<String, Map.Entry<String, String>> webhookSecrets = new HashMap<>();
 
     /** @param discordEnabled whether the bot runs, without which a Discord target cannot be delivered to */
     RoutesReader(KeywordCheck keywordCheck, Values values, boolean discordEnabled) {
@@ -83,7 +86,31 @@ final class RoutesReader {
         if (problems.count() != before || id.isEmpty() || to.isEmpty()) {
             return Optional.empty();
         }
+        if (!oneSecretPerUrl(reader, id.get(), to.get(), secret)) {
+            return Optional.empty();
+        }
         return Optional.of(new RouteConfig(id.get(), to.get(), filter, secret));
+    }
+
+    /**
+     * A {@code webhook:} URL is one endpoint, and its bodies are signed with one secret: two routes to it with
+     * different secrets (or one with and one without) would sign with whichever came first.
+     */
+    private boolean oneSecretPerUrl(MapReader reader, String id, String target, String secret) {
+        if (!(Target.parse(target) instanceof Target.JsonWebhook)) {
+            return true;
+        }
+        Map.Entry<String, String> first =
+                webhookSecrets.putIfAbsent(target, Map.entry(id, Objects.toString(secret, "")));
+        if (first == null || first.getValue().equals(Objects.toString(secret, ""))) {
+            return true;
+        }
+        reader.problem(
+                "secret",
+                "route " + id + " sends to " + Target.displayOf(target) + " as route " + first.getKey()
+                        + " does, with another secret (or none): an endpoint checks one secret; give both routes the"
+                        + " same secret");
+        return false;
     }
 
     /** The key that signs a {@code webhook:} target's bodies, or null; never quoted in a message. */

@@ -320,6 +320,30 @@ final class ConfigValidationTest {
     }
 
     @Test
+    void twoRoutesToOneWebhookUrlMustShareItsSecret() {
+        String yaml = """
+                routes:
+                  - { id: jobs, to: 'webhook:https://relay.example/in/t0ken', secret: sekrit1 }
+                  - { id: same, to: 'webhook:https://relay.example/in/t0ken', secret: sekrit1 }
+                  - { id: other, to: 'webhook:https://relay.example/in/t0ken', secret: sekrit2 }
+                  - { id: none, to: 'webhook:https://relay.example/in/t0ken' }
+                  - { id: elsewhere, to: 'webhook:https://relay.example/in/another', secret: sekrit2 }
+                """;
+
+        List<String> problems = problems(yaml);
+
+        assertThat(problems)
+                .containsExactly(
+                        "routes[2].secret: route other sends to webhook:https://relay.example/... as route jobs does,"
+                                + " with another secret (or none): an endpoint checks one secret; give both routes the"
+                                + " same secret (line 4)",
+                        "routes[3].secret: route none sends to webhook:https://relay.example/... as route jobs does,"
+                                + " with another secret (or none): an endpoint checks one secret; give both routes the"
+                                + " same secret (line 5)");
+        assertThat(String.join("\n", problems)).doesNotContain("sekrit", "t0ken");
+    }
+
+    @Test
     void wrongKindsOfValuesAreProblemsNotCrashes() {
         String yaml = """
                 storage: [a, b]
