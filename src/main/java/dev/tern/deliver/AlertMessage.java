@@ -17,6 +17,8 @@ import java.util.List;
  * @param alerts what it carries, in order, each posting as stored now (closed ones show as closed)
  * @param firstTriedAt when it was first handed to the target, or null if never: the target may have it since
  * @param receipt where it is, once sent; null before
+ * @param edits how many times a posting it carries closed or reopened so far: what an edit now shows, so that each
+ *     edit has an idempotency key of its own (a second reopen is not a repeat of the first)
  */
 public record AlertMessage(
         long id,
@@ -25,9 +27,22 @@ public record AlertMessage(
         MessageLayout layout,
         List<Alert> alerts,
         Instant firstTriedAt,
-        Receipt receipt) {
+        Receipt receipt,
+        int edits) {
 
     public AlertMessage {
         alerts = List.copyOf(alerts);
+    }
+
+    /** A message no posting of which has closed or reopened yet. */
+    public AlertMessage(
+            long id,
+            String target,
+            String key,
+            MessageLayout layout,
+            List<Alert> alerts,
+            Instant firstTriedAt,
+            Receipt receipt) {
+        this(id, target, key, layout, alerts, firstTriedAt, receipt, 0);
     }
 }

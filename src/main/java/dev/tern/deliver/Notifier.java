@@ -4,7 +4,7 @@ import dev.tern.store.MessageLayout;
 import java.util.List;
 
 /**
- * Sends alert messages to one kind of target (console, Discord, later Slack and webhooks). The outbox forms each
+ * Sends alert messages to one kind of target (console, Discord, Slack, Discord webhooks, JSON webhooks). The outbox forms each
  * message once, with {@link #plan}, records it, and then only asks the notifier to send that message as formed,
  * as often as it takes; a notifier makes a repeated send harmless where its target allows (Discord's nonce, a
  * webhook's {@code Idempotency-Key}).

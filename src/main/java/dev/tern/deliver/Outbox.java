@@ -95,7 +95,15 @@ final class Outbox {
         List<Alert> alerts = read(c -> deliveries.inMessage(c, row.id())).stream()
                 .map(Outbox::toAlert)
                 .toList();
-        return new AlertMessage(row.id(), row.target(), row.nonce(), row.layout(), alerts, row.firstTriedAt(), receipt);
+        return new AlertMessage(
+                row.id(),
+                row.target(),
+                row.nonce(),
+                row.layout(),
+                alerts,
+                row.firstTriedAt(),
+                receipt,
+                row.editsRequested());
     }
 
     static Alert toAlert(PendingDelivery row) {

@@ -91,6 +91,9 @@ public final class DiscordBot implements AutoCloseable {
         });
         try {
             ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            jda.shutdownNow(); // stopping while logging in: no session is left behind
+            throw e;
         } catch (TimeoutException e) {
             jda.shutdownNow();
             throw new DiscordStartException("Discord did not become ready within " + timeout.toSeconds() + "s");

@@ -10,6 +10,7 @@ final class Targets {
     static final String DISCORD_CHANNEL = "discord_channel";
     static final String DISCORD_USER = "discord_user";
     static final String SLACK = "slack";
+    static final String DISCORD_WEBHOOK = "discord_webhook";
     static final String WEBHOOK = "webhook";
     static final String OTHER = "other";
 

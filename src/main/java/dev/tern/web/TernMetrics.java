@@ -33,6 +33,7 @@ public final class TernMetrics implements DeliveryListener, AutoCloseable {
             Targets.DISCORD_CHANNEL,
             Targets.DISCORD_USER,
             Targets.SLACK,
+            Targets.DISCORD_WEBHOOK,
             Targets.WEBHOOK,
             Targets.OTHER);
 

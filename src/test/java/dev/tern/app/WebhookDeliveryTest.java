@@ -140,6 +140,25 @@ final class WebhookDeliveryTest {
     }
 
     @Test
+    void eachCloseAndReopenOfAPostingReachesAJsonWebhookUnderAKeyOfItsOwn() {
+        tern.add(List.of(1));
+        tern.poll();
+        for (boolean active : List.of(false, true, false, true)) {
+            tern.active(1, active);
+            tern.poll();
+        }
+
+        assertThat(hook.requests())
+                .extracting(r -> r.json().get("event").asText())
+                .containsExactly(
+                        "posting.new", "posting.closed", "posting.reopened", "posting.closed", "posting.reopened");
+        assertThat(hook.requests())
+                .extracting(r -> r.header("Idempotency-Key"))
+                .as("a second reopen is no repeat of the first: a receiver that drops repeats keeps it")
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
     void aJsonWebhookThatRefusesTernMarksItsRouteBrokenAndAServerErrorIsRetried() {
         hook.queue(500, "oops");
         tern.add(List.of(1));

@@ -69,8 +69,8 @@ public final class JsonWebhookNotifier implements Notifier {
     public void edit(AlertMessage message) throws DeliveryException {
         Alert alert = message.alerts().getFirst();
         String event = alert.closed() ? CLOSED : REOPENED;
-        String stamp = alert.closed() ? ":" + alert.closedAt().getEpochSecond() : "";
-        post(message, event, message.key() + ":" + event + stamp);
+        // one key per edit request: a posting that closes, reopens, closes and reopens again sends four events
+        post(message, event, message.key() + ":" + event + ":" + message.edits());
     }
 
     private void post(AlertMessage message, String event, String idempotencyKey) throws DeliveryException {
