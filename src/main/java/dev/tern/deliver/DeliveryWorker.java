@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +38,7 @@ public final class DeliveryWorker {
     private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
 
     private final Outbox outbox;
+    private final Duration renewEvery;
     private final Notifiers notifiers;
     private final MessageSender sender;
     private final MessageFormer former;
@@ -55,6 +58,30 @@ public final class DeliveryWorker {
             TargetHealth health,
             DeliveryListener listener,
             ProcessIdentity claimer) {
+        this(
+                database,
+                deliveries,
+                messages,
+                notifiers,
+                clock,
+                health,
+                listener,
+                claimer,
+                Outbox.CLAIM_TTL.dividedBy(4));
+    }
+
+    /** As the public constructor, renewing the claims every {@code renewEvery} while a drain runs. */
+    DeliveryWorker(
+            Database database,
+            DeliveryStore deliveries,
+            OutboxMessageStore messages,
+            List<Notifier> notifiers,
+            Clock clock,
+            TargetHealth health,
+            DeliveryListener listener,
+            ProcessIdentity claimer,
+            Duration renewEvery) {
+        this.renewEvery = renewEvery;
         this.notifiers = new Notifiers(notifiers);
         this.outbox = new Outbox(database, deliveries, messages, clock, claimer);
         this.sender = new MessageSender(outbox, this.notifiers, health, listener);
@@ -70,7 +97,8 @@ public final class DeliveryWorker {
      */
     public synchronized int drain() {
         endClaimsOfTheDead();
-        Thread keeper = Thread.ofVirtual().name("tern-outbox-claims").start(this::keepClaims);
+        CountDownLatch drained = new CountDownLatch(1);
+        Thread.ofVirtual().name("tern-outbox-claims").start(() -> keepClaims(drained));
         try {
             Set<String> unhandled = new HashSet<>();
             int delivered = 0;
@@ -82,7 +110,7 @@ public final class DeliveryWorker {
             }
             return delivered;
         } finally {
-            keeper.interrupt();
+            drained.countDown();
             releaseClaims();
         }
     }
@@ -92,17 +120,18 @@ public final class DeliveryWorker {
      * a slow send (a webhook's retries and rate-limit waits, a Discord DM channel to open) and is sent again by
      * another process.
      */
-    private void keepClaims() {
-        Duration every = Outbox.CLAIM_TTL.dividedBy(4);
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                Thread.sleep(every);
-                outbox.transaction(c -> outbox.messages().renewClaims(c, outbox.claimer(), outbox.claimUntil()));
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                log.warn("Could not renew this process's claims on the outbox: {}", e.getMessage());
+    private void keepClaims(CountDownLatch drained) {
+        try {
+            // woken by the drain's end, never interrupted: an interrupt during a statement would close an H2 file
+            while (!drained.await(renewEvery.toMillis(), TimeUnit.MILLISECONDS)) {
+                try {
+                    outbox.transaction(c -> outbox.messages().renewClaims(c, outbox.claimer(), outbox.claimUntil()));
+                } catch (RuntimeException e) {
+                    log.warn("Could not renew this process's claims on the outbox: {}", e.getMessage());
+                }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

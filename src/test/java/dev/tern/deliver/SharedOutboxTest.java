@@ -16,6 +16,7 @@ import dev.tern.testing.MutableClock;
 import dev.tern.testing.TestDatabases;
 import dev.tern.testing.TestDatabases.Vendor;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -149,6 +150,42 @@ final class SharedOutboxTest {
             assertThat(s.deliveries()).containsExactly(id);
             assertThat(s.key()).as("sent as formed, under its own key").isEqualTo(formed.nonce());
         });
+    }
+
+    @Test
+    void aSendSlowerThanAClaimsLifeKeepsItsClaimAndIsNotSentTwice() throws Exception {
+        queue("1", "discord:channel/1");
+        formWithoutSending();
+        CountDownLatch sending = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        Recorder slow = new Recorder(FIRST, 0) {
+            @Override
+            void beforeSend() throws InterruptedException {
+                sending.countDown();
+                finish.await(30, TimeUnit.SECONDS);
+            }
+        };
+        DeliveryWorker first = new DeliveryWorker(
+                db,
+                deliveries,
+                messages,
+                List.of(slow),
+                clock,
+                TargetHealth.IGNORE,
+                DeliveryListener.NONE,
+                FIRST,
+                Duration.ofMillis(50));
+        CompletableFuture<Integer> a = CompletableFuture.supplyAsync(first::drain, processes);
+        assertThat(sending.await(30, TimeUnit.SECONDS)).isTrue();
+
+        clock.advance(Outbox.CLAIM_TTL.plusMinutes(1)); // the send outlives the claim it started with
+        Thread.sleep(500); // a few renewals
+        int second = new Recorder(SECOND, 0).worker().drain();
+        finish.countDown();
+
+        assertThat(second).as("the claim was renewed while the send ran").isZero();
+        assertThat(a.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(shown).extracting(Sent::by).containsExactly(FIRST);
     }
 
     @Test
