@@ -7,6 +7,7 @@ import dev.tern.match.SubscriptionService;
 import dev.tern.store.AdminNotice.Kind;
 import dev.tern.store.Database;
 import dev.tern.store.NoticeStore;
+import dev.tern.store.TargetStore;
 import java.time.Clock;
 import java.util.List;
 
@@ -39,9 +40,17 @@ final class SubscriptionTargetHealth implements TargetHealth {
         this.clock = clock;
     }
 
+    /**
+     * Marks the target broken; the admins are told once, when it breaks: every message already queued for it fails
+     * the same way in the next drains, and each would otherwise write the same notice again.
+     */
     @Override
     public void targetGone(String target, String reason) {
+        boolean already = database.read(c -> new TargetStore().targets(c).contains(target));
         List<Long> broken = subscriptions.markTargetBroken(target, reason);
+        if (already) {
+            return;
+        }
         List<String> routeIds = routes.stream()
                 .filter(route -> route.to().equals(target))
                 .map(RouteConfig::id)

@@ -81,6 +81,29 @@ final class SubscriptionTargetHealthTest {
     }
 
     @Test
+    void aBrokenTargetIsToldToTheAdminsOnceThoughEveryQueuedMessageFails() {
+        subscribe(true);
+        queue("1", "discord:channel/c");
+        worker.drain();
+        queue("2", "discord:channel/c");
+        queue("3", "discord:channel/c");
+
+        worker.drain();
+        worker.drain();
+
+        int told = db.read((Connection c) -> {
+            try (var statement = c.createStatement();
+                    var rows =
+                            statement.executeQuery("SELECT COUNT(*) FROM admin_notices WHERE kind = 'TARGET_BROKEN'")) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        });
+        assertThat(told).isEqualTo(1);
+        assertThat(service.status().brokenTargets()).hasSize(1);
+    }
+
+    @Test
     void closedDmsPauseTheUserAndTheNoticeIsTakenOnce() {
         long dm = subscribe(false);
         queue("1", "discord:user/" + USER);
