@@ -82,8 +82,13 @@ final class MessageEditor {
         }
         int attempts = row.editAttempts() + 1;
         if (attempts >= DeliveryWorker.MAX_ATTEMPTS) {
-            outbox.write(c -> outbox.messages().markUneditable(c, row.id(), "gave up editing: " + error));
-            log.error("Gave up editing message {} to {}: {}", row.id(), Target.displayOf(row.target()), error);
+            // this edit only: the message may still be edited when a posting it carries changes again
+            outbox.write(c -> outbox.messages().abandonEdit(c, row.id(), "gave up editing: " + error));
+            log.error(
+                    "Gave up this edit of message {} to {} (a later change of its postings edits it again): {}",
+                    row.id(),
+                    Target.displayOf(row.target()),
+                    error);
             return;
         }
         Instant next = outbox.now().plus(DeliveryWorker.backoff(attempts));

@@ -308,6 +308,16 @@ public final class OutboxMessageStore {
         Jdbc.update(c, "scheduling another edit of message " + id, sql, attempts, nextAttemptAt, error, id);
     }
 
+    /**
+     * Gives up the edits requested so far, after too many failed tries; a later request (a posting it carries
+     * closes or reopens again) is tried afresh.
+     */
+    public void abandonEdit(Connection c, long id, String reason) {
+        String sql = "UPDATE outbox_messages SET edits_done = edits_requested, edit_attempts = 0, edit_error = ?, "
+                + UNCLAIMED + " WHERE id = ?";
+        Jdbc.update(c, "giving up the edit of message " + id, sql, reason, id);
+    }
+
     /** The message can never be edited again (deleted, its channel gone): no edit is tried any more. */
     public void markUneditable(Connection c, long id, String reason) {
         String sql = "UPDATE outbox_messages SET editable = FALSE, edits_done = edits_requested, edit_error = ?, "

@@ -330,6 +330,35 @@ final class DeliveryWorkerTest {
                 .isEmpty();
     }
 
+    @Test
+    void anEditGivenUpAfterEveryRetryLeavesTheMessageEditableForTheNextChange() {
+        queue("1", DM);
+        Recording notifier = new Recording() {
+            int failing = DeliveryWorker.MAX_ATTEMPTS;
+
+            @Override
+            public void edit(AlertMessage message) throws DeliveryException {
+                super.edit(message);
+                if (failing-- > 0) {
+                    throw DeliveryException.transientFailure("HTTP 500", null);
+                }
+            }
+        };
+        worker(notifier).drain();
+        close("s1:1");
+        for (int i = 0; i < DeliveryWorker.MAX_ATTEMPTS + 2; i++) {
+            worker(notifier).drain();
+            clock.advance(DeliveryWorker.MAX_RETRY);
+        }
+        int triedBeforeTheNextChange = notifier.edited.size();
+
+        close("s1:1"); // the posting changes again (a reopen and a close look alike here)
+        worker(notifier).drain();
+
+        assertThat(triedBeforeTheNextChange).as("given up after its last try").isEqualTo(DeliveryWorker.MAX_ATTEMPTS);
+        assertThat(notifier.edited).hasSize(triedBeforeTheNextChange + 1);
+    }
+
     private void close(String postingKey) {
         db.transaction(c -> {
             new PostingStore().markClosed(c, postingKey, clock.instant());
