@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -97,8 +96,7 @@ public final class DeliveryStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        String sql = PENDING + " WHERE d.id IN (" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")"
-                + DUE_ORDER;
+        String sql = PENDING + " WHERE d.id IN (" + Jdbc.placeholders(ids.size()) + ")" + DUE_ORDER;
         return Jdbc.list(c, "reading due deliveries", sql, DeliveryStore::readPending, ids.toArray());
     }
 

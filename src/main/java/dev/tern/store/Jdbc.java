@@ -123,9 +123,12 @@ final class Jdbc {
 
     /** {@code " AND column NOT IN (?, ...)"} with one placeholder per value, or "" when there are none. */
     static String andNotIn(String column, Collection<?> values) {
-        return values.isEmpty()
-                ? ""
-                : " AND " + column + " NOT IN (" + String.join(", ", Collections.nCopies(values.size(), "?")) + ")";
+        return values.isEmpty() ? "" : " AND " + column + " NOT IN (" + placeholders(values.size()) + ")";
+    }
+
+    /** {@code "?, ?, ?"}: {@code count} placeholders for an IN list or a VALUES row. */
+    static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     static Instant instant(ResultSet row, String column) throws SQLException {

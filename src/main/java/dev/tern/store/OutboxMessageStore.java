@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -100,14 +99,12 @@ public final class OutboxMessageStore {
         }
         String claim = "UPDATE outbox_messages m SET claimed_by = ?, claimed_pid = ?, claimed_until = ?"
                 + " WHERE m.status = ? AND m.next_attempt_at <= ? AND " + FREE + " AND m.target IN ("
-                + String.join(", ", Collections.nCopies(targets.size(), "?")) + ")";
+                + Jdbc.placeholders(targets.size()) + ")";
         List<Object> claimParameters = new ArrayList<>(List.of(
                 claimer.name(), claimer.pid(), until, DeliveryStatus.PENDING, now, now, claimer.name(), claimer.pid()));
         claimParameters.addAll(targets);
         Jdbc.update(c, "claiming due messages", claim, claimParameters.toArray());
-        return claimedBy(c, claimer, "status = ?", DeliveryStatus.PENDING).stream()
-                .filter(m -> !excludedTargets.contains(m.target()))
-                .toList();
+        return claimedBy(c, claimer, "status = ?", DeliveryStatus.PENDING, excludedTargets);
     }
 
     /**
@@ -136,14 +133,16 @@ public final class OutboxMessageStore {
             return List.of();
         }
         String claim = "UPDATE outbox_messages SET claimed_by = ?, claimed_pid = ?, claimed_until = ? WHERE id IN ("
-                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")";
+                + Jdbc.placeholders(ids.size()) + ")";
         List<Object> claimParameters = new ArrayList<>(List.of(claimer.name(), claimer.pid(), until));
         claimParameters.addAll(ids);
         Jdbc.update(c, "claiming due edits", claim, claimParameters.toArray());
-        return claimedBy(c, claimer, "status = ? AND editable AND edits_requested > edits_done", DeliveryStatus.SENT)
-                .stream()
-                .filter(m -> !excludedTargets.contains(m.target()))
-                .toList();
+        return claimedBy(
+                c,
+                claimer,
+                "status = ? AND editable AND edits_requested > edits_done",
+                DeliveryStatus.SENT,
+                excludedTargets);
     }
 
     /**
@@ -181,11 +180,18 @@ public final class OutboxMessageStore {
                 now);
     }
 
+    /** The messages {@code claimer} holds that match {@code where} (with a status parameter), oldest first. */
     private static List<OutboxMessage> claimedBy(
-            Connection c, ProcessIdentity claimer, String where, DeliveryStatus status) {
-        String sql = SELECT + "WHERE claimed_by = ? AND claimed_pid = ? AND " + where + " ORDER BY id";
-        return Jdbc.list(
-                c, "reading claimed messages", sql, OutboxMessageStore::read, claimer.name(), claimer.pid(), status);
+            Connection c,
+            ProcessIdentity claimer,
+            String where,
+            DeliveryStatus status,
+            Collection<String> excludedTargets) {
+        String sql = SELECT + "WHERE claimed_by = ? AND claimed_pid = ? AND " + where
+                + Jdbc.andNotIn("target", excludedTargets) + " ORDER BY id";
+        List<Object> parameters = new ArrayList<>(List.of(claimer.name(), claimer.pid(), status));
+        parameters.addAll(excludedTargets);
+        return Jdbc.list(c, "reading claimed messages", sql, OutboxMessageStore::read, parameters.toArray());
     }
 
     /** Notes, before the message is first handed to its target, that the target may have it from now on. */

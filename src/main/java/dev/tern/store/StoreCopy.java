@@ -7,7 +7,6 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,8 +78,8 @@ public final class StoreCopy {
         List<String> columns = Schema.columns(target, table);
         String names = String.join(", ", columns.stream().map(StoreCopy::quoted).toList());
         String select = "SELECT " + names + " FROM " + quoted(table);
-        String insert = "INSERT INTO " + quoted(table) + " (" + names + ") VALUES ("
-                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+        String insert =
+                "INSERT INTO " + quoted(table) + " (" + names + ") VALUES (" + Jdbc.placeholders(columns.size()) + ")";
         long rows = 0;
         try (Statement reader = source.createStatement();
                 PreparedStatement writer = target.prepareStatement(insert)) {
